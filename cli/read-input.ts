@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse } from 'parse5';
+import { analyzeDom, analyzeText, type AnalyzeOptions, type Analysis } from '../lib/index';
+import { parse5Adapter, parse5Hints, type P5Node } from '../lib/source/parse5';
+
+export class InputError extends Error {}
+
+export const ACCEPTED = ['.html', '.htm', '.txt', '.md', '.markdown', '.text'];
+
+/** Decodes a file as UTF-8 (with or without BOM), else GBK/GB18030; rejects binary and empty files. */
+export function decode(bytes: Uint8Array, name: string): string {
+  if (bytes.length === 0) throw new InputError(`${name}: empty file`);
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new InputError(`${name}: binary file, not text`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    } catch {
+      throw new InputError(`${name}: not UTF-8 or GBK text`);
+    }
+  }
+}
+
+export function isHtml(name: string, text: string): boolean {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.html' || ext === '.htm') return true;
+  if (ext === '.txt' || ext === '.md' || ext === '.markdown' || ext === '.text') return false;
+  return /<(table|p|div|html|body)[\s>]/i.test(text.slice(0, 5000));
+}
+
+export async function analyzeSource(source: string, text: string, html: boolean, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+  if (html) {
+    const doc = parse(text) as unknown as P5Node;
+    return analyzeDom(source, parse5Adapter, doc, parse5Hints(doc), options);
+  }
+  return analyzeText(source, text, options);
+}
+
+export async function analyzeFile(path: string, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+  const ext = extname(path).toLowerCase();
+  if (ext && !ACCEPTED.includes(ext)) throw new InputError(`${path}: unsupported file type ${ext} (accepted: ${ACCEPTED.join(' ')})`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error)}`);
+  }
+  const text = decode(bytes, path);
+  return analyzeSource(path, text, isHtml(path, text), options);
+}

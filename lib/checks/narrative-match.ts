@@ -1,0 +1,96 @@
+import type { Finding } from '../model';
+import type { CheckContext, Rule } from './context';
+import { cellName } from './names';
+
+interface Statement {
+  what: { zh: string; en: string };
+  pattern: RegExp;
+  /** the cells a figure may equal; each alternative is a sum of cells (收到 can mean new, or new + carried over) */
+  targets: string[][];
+}
+
+const STATEMENTS: Statement[] = [
+  {
+    what: { zh: '正文所述收到申请数', en: 'applications received in the text' },
+    pattern: /(?:收到|新收|受理|接收|接到|共收|收悉)[^。；;！？!?\d]{0,40}?(?:申请|依申请公开)[^。；;\d、]{0,12}?(\d[\d,]*)\s*(?:件|条|份|个|宗)/g,
+    targets: [['t3.new.total'], ['t3.new.total', 't3.carried_over.total']],
+  },
+  {
+    what: { zh: '正文所述办结申请数', en: 'applications completed in the text' },
+    pattern: /(?:办结|答复|办理完毕|办理完成)[^。；;！？!?\d]{0,20}?(?:申请)?[^。；;\d、]{0,8}?(\d[\d,]*)\s*件/g,
+    targets: [['t3.total.total'], ['t3.new.total'], ['t3.new.total', 't3.carried_over.total']],
+  },
+  {
+    what: { zh: '正文所述行政复议数', en: 'administrative reviews in the text' },
+    pattern: /行政复议(?:案件|申请)?[^。；;，,、和及与\d诉]{0,8}?(\d+)\s*(?:件|起|宗|次)/g,
+    targets: [['t4.review.total']],
+  },
+  {
+    what: { zh: '正文所述行政诉讼数', en: 'lawsuits in the text' },
+    pattern: /行政诉讼(?:案件)?[^。；;，,、和及与\d复]{0,8}?(\d+)\s*(?:件|起|宗|次)/g,
+    targets: [['t4.suit_direct.total', 't4.suit_after_review.total']],
+  },
+];
+
+/** Words that put a sentence in another scope or period than the report's tables. */
+const OTHER_SCOPE = ['本机关', '本单位', '本部门', '本级', '其中', '政府办', '办公室', '办公厅', '各部门', '各单位', '部门', '乡镇', '街道', '分别', '同比', '上年', '去年', '累计', '历年', '以来', '占'];
+const REGION = ['全区', '全市', '全县', '全省', '全镇', '全州', '全旗', '各级'];
+
+function sentenceBefore(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('；', index), text.lastIndexOf('\n', index), index - 80);
+  return text.slice(start + 1, index);
+}
+
+function otherScope(sentence: string, organ: string | null): boolean {
+  const own = organ ?? '';
+  if (OTHER_SCOPE.some((w) => sentence.includes(w) && !own.includes(w))) return true;
+  // the text counts the whole region while the report is one office's
+  return /办公室|办公厅|局|委员会/.test(own) && REGION.some((w) => sentence.includes(w));
+}
+
+/** Figures quoted in the text equal the table cells they name — where the text speaks of the same scope. */
+export const narrativeMatch: Rule = {
+  id: 'narrative-match',
+  severity: 'warning',
+  title: { zh: '正文数字与表格一致', en: 'Figures in the text match the tables' },
+  run(ctx: CheckContext) {
+    const findings: Finding[] = [];
+    const text = ctx.narrative.normalize('NFKC').replace(/[ \t\u00a0]+/g, '');
+    for (const st of STATEMENTS) {
+      const quoted: { value: number; index: number }[] = [];
+      for (const m of text.matchAll(st.pattern)) {
+        if (otherScope(sentenceBefore(text, m.index!) + m[0], ctx.organ)) continue;
+        quoted.push({ value: Number(m[1].replace(/,/g, '')), index: m.index! });
+      }
+      if (!quoted.length) continue;
+      const cells = st.targets[0];
+      const readable = st.targets.filter((alt) => alt.every((k) => ctx.cells.get(k)?.state === 'number' || ctx.cells.get(k)?.state === 'blank'));
+      if (!readable.length) {
+        findings.push({
+          rule: 'narrative-match', status: 'unchecked', severity: 'info', cells,
+          message: { zh: `${st.what.zh}：表中对应单元格无法读取`, en: `${st.what.en}: the table cells are unreadable` },
+        });
+        continue;
+      }
+      const sums = readable.map((alt) => alt.reduce((s, k) => s + (ctx.cells.get(k)?.value ?? 0), 0));
+      const first = quoted[0];
+      const matched = quoted.find((q) => sums.includes(q.value));
+      const quote = text.slice(Math.max(0, first.index - 12), first.index + 30).replace(/\n/g, ' ');
+      if (matched) {
+        findings.push({
+          rule: 'narrative-match', status: 'pass', severity: 'info', cells, expected: matched.value, actual: matched.value,
+          message: { zh: `${st.what.zh} ${matched.value} 与表格一致`, en: `${st.what.en} (${matched.value}) matches the table` },
+        });
+        continue;
+      }
+      findings.push({
+        rule: 'narrative-match', status: 'fail', severity: 'warning', cells: readable[0], expected: sums[0], actual: first.value,
+        message: {
+          zh: `${st.what.zh}为 ${first.value}（“…${quote}…”），而${readable[0].map((k) => cellName(ctx.format, k, 'zh')).join(' + ')} 为 ${sums[0]}`,
+          en: `${st.what.en} is ${first.value}, but ${readable[0].map((k) => cellName(ctx.format, k, 'en')).join(' + ')} is ${sums[0]}`,
+        },
+      });
+    }
+    return findings;
+  },
+};

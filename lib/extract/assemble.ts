@@ -1,0 +1,369 @@
+import { FORMATS, cellKey, type ColumnDef, type FormatId, type LabelPattern, type RowDef, type TableDef } from '../format/layouts';
+import { splitPacked } from '../source/packed';
+import type { Token } from '../source/tokens';
+import type { CellReading } from '../text/normalize';
+
+export type CellState = 'number' | 'blank' | 'unreadable';
+
+export interface ReadCell<Ref = unknown> {
+  key: string;
+  value: number | null;
+  state: CellState;
+  /** the text printed in the cell (for a run-together row: the whole run) */
+  text: string;
+  ref: Ref | null;
+  loc: string;
+  /** a check this value was derived with (a run-together row split by its total), so that check is not independent */
+  derivedBy?: string;
+  unit?: string;
+  reason?: string;
+}
+
+export interface Diagnostic {
+  code: 'label-missing' | 'row-unreadable' | 'table-missing' | 'values-unplaced' | 'packed-split' | 'cell-unreadable';
+  zh: string;
+  en: string;
+  cells: string[];
+  loc?: string;
+}
+
+interface Entry<Ref> {
+  labels: Token<Ref>[];
+  values: Token<Ref>[];
+}
+
+export function matchesLabel(pattern: LabelPattern, key: string): boolean {
+  if (!key) return false;
+  if (pattern.not?.some((n) => key.includes(n))) return false;
+  return !!(pattern.has?.some((h) => key.includes(h)) || pattern.ends?.some((e) => key.endsWith(e)));
+}
+
+/** Keys to try for an entry's label: the last label token alone, then joined with the ones before it. */
+function labelKeys<Ref>(entry: Entry<Ref>): string[] {
+  const keys: string[] = [];
+  let joined = '';
+  for (let i = entry.labels.length - 1; i >= Math.max(0, entry.labels.length - 4); i--) {
+    joined = entry.labels[i].key + joined;
+    keys.push(joined);
+  }
+  return keys;
+}
+
+function entriesOf<Ref>(tokens: Token<Ref>[]): Entry<Ref>[] {
+  const entries: Entry<Ref>[] = [];
+  let current: Entry<Ref> | null = null;
+  for (const token of tokens) {
+    if (!token.value) {
+      if (!token.key) continue;
+      if (!current || current.values.length > 0) {
+        current = { labels: [], values: [] };
+        entries.push(current);
+      }
+      current.labels.push(token);
+      continue;
+    }
+    const last: Token<Ref> | undefined = current?.values.at(-1) ?? current?.labels.at(-1);
+    const newRow = !!last && token.row !== null && last.row !== null && token.row !== last.row && (current?.values.length ?? 0) > 0;
+    if (!current || newRow) {
+      current = { labels: [], values: [] };
+      entries.push(current);
+    }
+    current.values.push(token);
+  }
+  return entries;
+}
+
+const isBlank = (t: Token) => t.value?.kind === 'blank';
+const isRowMode = (e: Entry<unknown>) => e.values.some((v) => v.row !== null);
+
+/** Row relations that can single out the split of a run-together row. */
+export type RowFit = (values: number[]) => boolean;
+
+export const T3_ROW_FIT: RowFit = (v) => v[0] + v[1] + v[2] + v[3] + v[4] + v[5] === v[6];
+export const T4_ROW_FIT: RowFit = (v) =>
+  [0, 5, 10].every((i) => v[i] + v[i + 1] + v[i + 2] + v[i + 3] === v[i + 4]);
+
+const FIT_RULE: Record<string, { fit: RowFit; rule: string } | undefined> = {
+  t3: { fit: T3_ROW_FIT, rule: 't3-row-total' },
+  t4: { fit: T4_ROW_FIT, rule: 't4-group-total' },
+};
+
+class TableReader<Ref> {
+  readonly cells = new Map<string, ReadCell<Ref>>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private table: TableDef) {}
+
+  private keys(row: RowDef) {
+    return row.columns.map((c) => cellKey(this.table, row, c));
+  }
+
+  setUnreadable(row: RowDef, reason: { zh: string; en: string }, at?: Token<Ref>) {
+    const keys = this.keys(row);
+    for (const key of keys) {
+      this.cells.set(key, { key, value: null, state: 'unreadable', text: at?.text ?? '', ref: at?.ref ?? null, loc: at?.loc ?? '', reason: reason.en });
+    }
+    this.diagnostics.push({ code: 'row-unreadable', zh: `${row.zh || this.table.zh}：${reason.zh}`, en: `${row.en || this.table.en}: ${reason.en}`, cells: keys, loc: at?.loc });
+  }
+
+  /** Fits an entry's value tokens to a row; returns false when they do not fit. */
+  tryPlace(row: RowDef, values: Token<Ref>[], commit: boolean): boolean {
+    const n = row.columns.length;
+    let vals = values;
+    while (vals.length > n && isBlank(vals[vals.length - 1])) vals = vals.slice(0, -1);
+    while (vals.length > n && isBlank(vals[0])) vals = vals.slice(1);
+    if (vals.length === n) {
+      if (commit) vals.forEach((token, i) => this.setCell(row, row.columns[i], token));
+      return true;
+    }
+    if (vals.length === 1 && n > 1 && vals[0].value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(vals[0].text.normalize('NFKC'))) {
+      const fit = FIT_RULE[this.table.id];
+      const result = splitPacked(vals[0].text, row.columns, fit?.fit);
+      if (result.solutions === 0) return false;
+      if (commit) {
+        const token = vals[0];
+        const keys = this.keys(row);
+        result.values.forEach((value, i) => {
+          const key = keys[i];
+          this.cells.set(key, {
+            key, value, state: value === null ? 'unreadable' : 'number', text: token.text, ref: token.ref, loc: token.loc,
+            derivedBy: fit && result.solutions > 0 ? fit.rule : undefined,
+            reason: value === null ? 'run-together digits can be split in more than one way' : undefined,
+          });
+        });
+        const unresolved = keys.filter((_, i) => result.values[i] === null);
+        this.diagnostics.push({
+          code: 'packed-split',
+          zh: `${row.zh || this.table.zh}：数字连写“${token.text}”，${fit ? '按本行合计' : ''}拆分${unresolved.length ? `，${unresolved.length} 格无法唯一确定，记为无法读取` : ''}`,
+          en: `${row.en || this.table.en}: run-together digits "${token.text}" split${fit ? ' using the row total' : ''}${unresolved.length ? `; ${unresolved.length} cells ambiguous, left unreadable` : ''}`,
+          cells: unresolved.length ? unresolved : keys,
+          loc: token.loc,
+        });
+      }
+      return true;
+    }
+    return false;
+  }
+
+  setCell(row: RowDef, column: ColumnDef, token: Token<Ref>) {
+    const key = cellKey(this.table, row, column);
+    const reading = token.value as CellReading;
+    if (reading.kind === 'number') {
+      this.cells.set(key, { key, value: reading.value, state: 'number', text: token.text, ref: token.ref, loc: token.loc, unit: reading.unit });
+    } else if (reading.kind === 'blank') {
+      this.cells.set(key, { key, value: null, state: 'blank', text: token.text, ref: token.ref, loc: token.loc });
+    } else {
+      this.cells.set(key, { key, value: null, state: 'unreadable', text: token.text, ref: token.ref, loc: token.loc, reason: reading.reason });
+    }
+  }
+
+  /** Floating entries (no label, or a label that names no row) go to the rows between two anchors by position. */
+  placeGap(rows: RowDef[], floating: Entry<Ref>[]) {
+    const withValues = floating.filter((e) => e.values.some((v) => !isBlank(v)) || e.labels.length > 0);
+    if (rows.length === 0) {
+      const stray = withValues.filter((e) => e.values.some((v) => !isBlank(v)));
+      if (stray.length) {
+        this.diagnostics.push({
+          code: 'values-unplaced',
+          zh: `${this.table.zh}：有 ${stray.length} 组数字不属于任何一行，已忽略`,
+          en: `${this.table.en}: ${stray.length} group(s) of numbers belong to no row; ignored`,
+          cells: [], loc: stray[0].values[0]?.loc,
+        });
+      }
+      return;
+    }
+    const report = (row: RowDef, e: Entry<Ref>) =>
+      this.diagnostics.push({
+        code: 'label-missing',
+        zh: `${row.zh}：找不到该行标签，按位置读取`,
+        en: `${row.en}: row label not found; read by position`,
+        cells: this.keys(row),
+        loc: e.values[0]?.loc,
+      });
+    if (withValues.length === rows.length && rows.every((row, i) => this.tryPlace(row, withValues[i].values, false))) {
+      rows.forEach((row, i) => {
+        this.tryPlace(row, withValues[i].values, true);
+        report(row, withValues[i]);
+      });
+      return;
+    }
+    const flat = withValues.flatMap((e) => e.values);
+    const needed = rows.reduce((s, r) => s + r.columns.length, 0);
+    if (flat.length > 0 && flat.every((t) => t.row === null) && flat.length === needed) {
+      let at = 0;
+      for (const row of rows) {
+        const part = flat.slice(at, at + row.columns.length);
+        at += row.columns.length;
+        this.tryPlace(row, part, true);
+        report(row, { labels: [], values: part });
+      }
+      return;
+    }
+    for (const row of rows) {
+      this.setUnreadable(row, { zh: '找不到该行或其数字', en: 'row or its numbers not found' }, withValues[0]?.values[0]);
+    }
+  }
+
+  readRows(tokens: Token<Ref>[]) {
+    const rows = this.table.rows;
+    const entries = entriesOf(tokens).filter((e) => e.values.length > 0);
+    const matchRow = (entry: Entry<Ref>, from: number, to: number): number => {
+      if (!entry.labels.length) return -1;
+      for (const key of labelKeys(entry)) {
+        for (let j = from; j < to; j++) if (matchesLabel(rows[j].match, key)) return j;
+      }
+      return -1;
+    };
+    // 1. anchors: entries whose label names a row. In printed order first; a row printed out of
+    //    order (PDF converters move them) is taken only when its values fit exactly.
+    const anchorOf = new Map<Entry<Ref>, { row: number; inOrder: boolean }>();
+    const filled = new Set<number>();
+    let pos = 0;
+    for (const entry of entries) {
+      const j = matchRow(entry, pos, rows.length);
+      if (j >= 0) {
+        anchorOf.set(entry, { row: j, inOrder: true });
+        filled.add(j);
+        pos = j + 1;
+        continue;
+      }
+      const back = matchRow(entry, 0, pos);
+      if (back >= 0 && !filled.has(back) && entry.values.length === rows[back].columns.length) {
+        anchorOf.set(entry, { row: back, inOrder: false });
+        filled.add(back);
+      }
+    }
+    // 2. read anchors; entries between two in-order anchors fill the unfilled rows between them by position
+    let last = -1;
+    let floating: Entry<Ref>[] = [];
+    const gap = (from: number, to: number) => {
+      const missing: RowDef[] = [];
+      for (let j = from; j < to; j++) if (!filled.has(j)) missing.push(rows[j]);
+      this.placeGap(missing, floating);
+      floating = [];
+    };
+    for (const entry of entries) {
+      const anchor = anchorOf.get(entry);
+      if (!anchor) {
+        floating.push(entry);
+        continue;
+      }
+      if (anchor.inOrder) gap(last + 1, anchor.row);
+      const row = rows[anchor.row];
+      const n = row.columns.length;
+      let values = entry.values;
+      // flattened text: values beyond this row's own belong to the rows after it (a missing label)
+      if (!isRowMode(entry) && values.length > n) {
+        floating.push({ labels: [], values: values.slice(n) });
+        values = values.slice(0, n);
+      }
+      if (!this.tryPlace(row, values, true)) {
+        const nonBlank = values.filter((v) => !isBlank(v)).length;
+        this.setUnreadable(
+          row,
+          { zh: `本行有 ${values.length} 个数字格（非空 ${nonBlank} 个），应为 ${n} 个，无法确定对应列`, en: `the row has ${values.length} value cells (${nonBlank} non-blank) where ${n} are expected; columns cannot be told apart` },
+          values[0],
+        );
+      }
+      if (anchor.inOrder) last = anchor.row;
+    }
+    gap(last + 1, rows.length);
+  }
+
+  readSingleRow(tokens: Token<Ref>[]) {
+    const row = this.table.rows[0];
+    const start = tokens.findIndex((t) => t.value && t.value.kind !== 'blank');
+    if (start < 0) {
+      this.setUnreadable(row, { zh: '找不到表中数字', en: 'no numbers found in the table' });
+      return;
+    }
+    const values: Token<Ref>[] = [];
+    // header cells left blank before the first number belong to the header, not the data row
+    for (let i = start; i < tokens.length && tokens[i].value; i++) values.push(tokens[i]);
+    // a data row can start with blank cells: take them back if the count then fits
+    let back = start - 1;
+    while (values.length < row.columns.length && back >= 0 && tokens[back].value && isBlank(tokens[back]) && tokens[back].row === values[0].row && values[0].row !== null) {
+      values.unshift(tokens[back--]);
+    }
+    if (!this.tryPlace(row, values, true)) {
+      this.setUnreadable(
+        row,
+        { zh: `找到 ${values.length} 个数字格，应为 ${row.columns.length} 个`, en: `found ${values.length} value cells where ${row.columns.length} are expected` },
+        values[0],
+      );
+    }
+  }
+}
+
+export interface TableRegion {
+  table: TableDef['id'];
+  start: number;
+  end: number;
+}
+
+/**
+ * A heading or table header: a short label containing one of `parts`; in run-together text
+ * (where a whole table is one long run) a numbered heading or table header inside a longer label.
+ */
+const isHeading = (t: Token, ...parts: string[]) => {
+  if (t.value) return false;
+  if (t.key.length <= 40) return parts.some((p) => t.key.includes(p));
+  return parts.some((p) => {
+    const at = t.key.indexOf(p);
+    if (at < 0) return false;
+    if (p.startsWith('第二十条') || p === '勾稽关系' || p === '本年新收政府信息公开申请') return true;
+    return /[一二三四五六][^一二三四五六]{0,6}$/.test(t.key.slice(Math.max(0, at - 8), at));
+  });
+};
+
+/** Where each table starts in the token stream (-1 when not found). */
+export function findRegions(tokens: Token[]): Record<'t2' | 't3' | 't4', number> {
+  const find = (from: number, pred: (t: Token) => boolean) => {
+    for (let i = Math.max(0, from); i < tokens.length; i++) if (pred(tokens[i])) return i;
+    return -1;
+  };
+  let t2 = find(0, (t) => isHeading(t, '第二十条第', '主动公开政府信息情况'));
+  const t3 = find(t2, (t) => isHeading(t, '收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收政府信息公开申请'));
+  if (t2 < 0 && t3 >= 0) t2 = find(0, (t) => isHeading(t, '信息内容'));
+  const t4 = find(t3 < 0 ? t2 : t3 + 1, (t) => isHeading(t, '行政复议', '行政诉讼'));
+  return { t2, t3, t4 };
+}
+
+export interface Extraction<Ref> {
+  cells: Map<string, ReadCell<Ref>>;
+  diagnostics: Diagnostic[];
+}
+
+export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId): Extraction<Ref> {
+  const format = FORMATS[formatId];
+  const regions = findRegions(tokens as Token[]);
+  const bounds: [number, number][] = [
+    [regions.t2, regions.t3 >= 0 ? regions.t3 : regions.t4 >= 0 ? regions.t4 : tokens.length],
+    [regions.t3, regions.t4 >= 0 ? regions.t4 : tokens.length],
+    [regions.t4, tokens.length],
+  ];
+  const cells = new Map<string, ReadCell<Ref>>();
+  const diagnostics: Diagnostic[] = [];
+  format.tables.forEach((table, i) => {
+    const reader = new TableReader<Ref>(table);
+    const [start, end] = bounds[i];
+    if (start < 0) {
+      const keys = table.rows.flatMap((r) => r.columns.map((c) => cellKey(table, r, c)));
+      for (const key of keys) cells.set(key, { key, value: null, state: 'unreadable', text: '', ref: null, loc: '', reason: 'table not found' });
+      diagnostics.push({ code: 'table-missing', zh: `找不到${table.zh}`, en: `${table.en} not found`, cells: keys });
+      return;
+    }
+    const slice = tokens.slice(start, end);
+    if (table.id === 't4') reader.readSingleRow(slice);
+    else reader.readRows(slice);
+    for (const row of table.rows) {
+      for (const column of row.columns) {
+        const key = cellKey(table, row, column);
+        const cell = reader.cells.get(key);
+        cells.set(key, cell ?? { key, value: null, state: 'unreadable', text: '', ref: null, loc: '', reason: 'not found' });
+      }
+    }
+    diagnostics.push(...reader.diagnostics);
+  });
+  return { cells, diagnostics };
+}

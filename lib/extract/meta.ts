@@ -1,0 +1,115 @@
+import { plainText } from '../text/normalize';
+
+export interface ReportMeta {
+  title: string | null;
+  organ: string | null;
+  year: number | null;
+}
+
+const REPORT_TITLE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度报告|年报|报告)/;
+const LABEL_PREFIX = /^\s*(?:[-*•]\s*)?(?:标题|名称|题目|文章标题|title)\s*[:：]\s*/i;
+const ORGAN_SUFFIX = /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|管委会|管理委员会|委员会|人民法院|人民检察院|局|厅|委|署|办|院|中心|政府|街道办事处|办事处|镇|乡|街道|部|会|所|站|队|馆)$/;
+const STOP_WORDS = /(以|坚持|在|围绕|按照|深入|认真|全面|始终|持续|紧紧|紧扣|严格|聚焦|进一步|不断|牢固|切实|积极|扎实|着力|高度|贯彻|立足|把|将|继续|共|全年|通过|结合|依托|严格|扎实|主动|紧密|秉持|锚定)/;
+
+function cleanOrgan(s: string): string | null {
+  const organ = s.replace(/[\s\u3000]+/g, '').replace(/^[：:、，,]+|[：:、，,]+$/g, '');
+  if (organ.length < 2 || organ.length > 30) return null;
+  if (!/^[\p{Script=Han}（）()·]+$/u.test(organ)) return null;
+  return organ;
+}
+
+/** The longest prefix of `s` that ends in an organ suffix. */
+function organPrefix(s: string): string | null {
+  for (let end = Math.min(s.length, 30); end >= 2; end--) {
+    const candidate = s.slice(0, end);
+    if (ORGAN_SUFFIX.test(candidate)) return cleanOrgan(candidate);
+  }
+  return null;
+}
+
+export function findTitle(lines: string[], hint?: string | null): string | null {
+  const candidates = hint ? [hint, ...lines.slice(0, 60)] : lines.slice(0, 60);
+  for (let i = 0; i < candidates.length; i++) {
+    const line = plainText(candidates[i]).replace(LABEL_PREFIX, '').trim();
+    if (line.length > 80 || !REPORT_TITLE.test(line)) continue;
+    if (/^(根据|按照|本报告|本年度报告|依据|现将|现发布|为)/.test(line)) continue;
+    // a title printed over two lines: `…政府信息公开工作` / `年度报告`
+    // page titles carry the site and column: `…年度报告_政府信息公开年报_某某网`
+    return line.split(/[_|｜]|\s[-—]\s|-/).find((part) => REPORT_TITLE.test(part))?.trim() ?? line;
+  }
+  // split title: a line ending in 政府信息公开工作 followed by 年度报告
+  for (let i = 0; i + 1 < Math.min(lines.length, 60); i++) {
+    const a = plainText(lines[i]).trim();
+    const b = plainText(lines[i + 1]).trim();
+    if (/政府信息公开(工作)?$/.test(a) && /^(年度)?报告$/.test(b)) return a + b;
+  }
+  return null;
+}
+
+export function findYear(title: string | null, text: string): number | null {
+  const fromTitle = title && /((?:19|20)\d{2})\s*年/.exec(plainText(title));
+  if (fromTitle) return Number(fromTitle[1]);
+  const flat = plainText(text);
+  const period = /统计(?:期限|时限|时间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(flat) ?? /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|-)/.exec(flat);
+  if (period) return Number(period[1]);
+  const overview = flat.indexOf('总体情况');
+  const after = /((?:19|20)\d{2})\s*年/.exec(overview >= 0 ? flat.slice(overview) : flat);
+  return after ? Number(after[1]) : null;
+}
+
+export function findOrgan(lines: string[], title: string | null, metaSource?: string | null): string | null {
+  // 1. the page's own metadata: 发布机构 / ContentSource
+  if (metaSource) {
+    const organ = cleanOrgan(plainText(metaSource));
+    if (organ) return organ;
+  }
+  for (const raw of lines.slice(0, 40)) {
+    const m = /^\s*(?:[-*•]\s*)?(?:发布机构|发文机关|发布单位|发文单位)\s*[:：]\s*(.*)$/.exec(plainText(raw));
+    if (m) {
+      const organ = cleanOrgan(m[1].split(/\s{2,}|发布时间|发文日期/)[0]);
+      if (organ) return organ;
+    }
+  }
+  // 2. the title: `X2023年政府信息公开…` or `2019年X政府信息公开…`
+  if (title) {
+    const t = plainText(title).replace(/\s+/g, '');
+    const before = /^(.*?)(?:(?:19|20)\d{2})年度?/.exec(t);
+    if (before && before[1]) {
+      const organ = cleanOrgan(before[1].replace(/关于/, ''));
+      if (organ) return organ;
+    }
+    const between = /(?:19|20)\d{2}年度?(.*?)政府信息公开/.exec(t);
+    if (between && between[1]) {
+      const organ = cleanOrgan(between[1]);
+      if (organ) return organ;
+    }
+    // the organ on its own line above a title that starts with the year
+    const titleIndex = lines.findIndex((l) => plainText(l).replace(/\s+/g, '').includes(t.slice(0, 12)));
+    for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - 3); i--) {
+      const organ = cleanOrgan(lines[i]);
+      if (organ && ORGAN_SUFFIX.test(organ)) return organ;
+    }
+  }
+  // 3. the signature: an organ line followed by a date at the end
+  const tail = lines.map((l) => plainText(l).trim()).filter(Boolean).slice(-6);
+  for (let i = tail.length - 2; i >= 0; i--) {
+    if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(tail[i + 1])) {
+      const organ = cleanOrgan(tail[i]);
+      if (organ && ORGAN_SUFFIX.test(organ)) return organ;
+    }
+  }
+  // 4. the subject of the overview: `2023年，X以…`
+  const flat = lines.map((l) => plainText(l)).join('\n');
+  const overview = flat.indexOf('总体情况');
+  const m = /(?:19|20)\d{2}\s*年\s*[，,]?\s*([\p{Script=Han}]{2,30})/u.exec(overview >= 0 ? flat.slice(overview) : flat);
+  if (m) {
+    const subject = m[1].split(STOP_WORDS)[0];
+    const organ = organPrefix(subject);
+    if (organ && !/^(我|本)/.test(organ)) return organ;
+  }
+  return null;
+}
+
+export function isReportTitle(text: string): boolean {
+  return REPORT_TITLE.test(plainText(text).replace(/\s+/g, ''));
+}

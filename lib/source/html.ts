@@ -1,0 +1,230 @@
+import { plainText } from '../text/normalize';
+import { pushCell, makeToken, splitMixed, type Token } from './tokens';
+
+/**
+ * The few DOM operations the reader needs, so the same walker runs on the browser's DOM and on
+ * a parse5 tree in Node.
+ */
+export interface DomAdapter<N> {
+  isElement(node: N): boolean;
+  isText(node: N): boolean;
+  /** lower-case tag name of an element */
+  tag(node: N): string;
+  attr(node: N, name: string): string | null;
+  children(node: N): ArrayLike<N>;
+  /** data of a text node */
+  data(node: N): string;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'select', 'option', 'textarea', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'button', 'input', 'map']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'form', 'fieldset', 'center', 'address', 'figure',
+  'figcaption', 'body', 'html', 'ucapcontent', 'caption', 'hr', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+]);
+
+function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {
+  if (dom.attr(node, 'hidden') !== null) return true;
+  const style = dom.attr(node, 'style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Visible text of a node, `<br>` and block boundaries as spaces; nested tables excluded. */
+export function cellText<N>(dom: DomAdapter<N>, node: N): string {
+  let out = '';
+  const walk = (n: N) => {
+    if (dom.isText(n)) {
+      out += dom.data(n);
+      return;
+    }
+    if (!dom.isElement(n)) return;
+    const tag = dom.tag(n);
+    if (SKIP.has(tag) || tag === 'table' || isHidden(dom, n)) return;
+    if (tag === 'br') {
+      out += ' ';
+      return;
+    }
+    const kids = dom.children(n);
+    for (let i = 0; i < kids.length; i++) walk(kids[i]);
+    if (BLOCK.has(tag)) out += ' ';
+  };
+  walk(node);
+  return out;
+}
+
+function hasDescendant<N>(dom: DomAdapter<N>, node: N, tag: string): boolean {
+  const kids = dom.children(node);
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (!dom.isElement(k)) continue;
+    if (dom.tag(k) === tag || hasDescendant(dom, k, tag)) return true;
+  }
+  return false;
+}
+
+/** The `<tr>`s of a table (through thead/tbody/tfoot), not those of nested tables. */
+function rowsOf<N>(dom: DomAdapter<N>, table: N): N[] {
+  const rows: N[] = [];
+  const visit = (n: N) => {
+    const kids = dom.children(n);
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (!dom.isElement(k)) continue;
+      const t = dom.tag(k);
+      if (t === 'tr') rows.push(k);
+      else if (t === 'tbody' || t === 'thead' || t === 'tfoot') visit(k);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function cellsOf<N>(dom: DomAdapter<N>, tr: N): N[] {
+  const cells: N[] = [];
+  const kids = dom.children(tr);
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i];
+    if (dom.isElement(k) && (dom.tag(k) === 'td' || dom.tag(k) === 'th')) cells.push(k);
+  }
+  return cells;
+}
+
+const span = (v: string | null, max: number) => {
+  const n = Number.parseInt(v ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
+};
+
+export interface GridSlot<N> {
+  cell: N;
+  /** true in the top-left slot of a spanning cell */
+  origin: boolean;
+}
+
+/**
+ * Expands rowspan/colspan into a grid (as pandas' read_html does): one pass per row, carrying
+ * the cells that still span down. Every slot points back to its source cell.
+ */
+export function tableGrid<N>(dom: DomAdapter<N>, table: N): GridSlot<N>[][] {
+  const grid: GridSlot<N>[][] = [];
+  let pending = new Map<number, { cell: N; left: number }>();
+  for (const tr of rowsOf(dom, table)) {
+    const row: GridSlot<N>[] = [];
+    const next = new Map<number, { cell: N; left: number }>();
+    let col = 0;
+    const carryDown = (c: number) => {
+      const p = pending.get(c)!;
+      row[c] = { cell: p.cell, origin: false };
+      if (p.left > 1) next.set(c, { cell: p.cell, left: p.left - 1 });
+      pending.delete(c);
+    };
+    const skipPending = () => {
+      while (pending.has(col)) carryDown(col++);
+    };
+    skipPending();
+    for (const cell of cellsOf(dom, tr)) {
+      const width = span(dom.attr(cell, 'colspan'), 100);
+      const height = span(dom.attr(cell, 'rowspan'), 500);
+      for (let w = 0; w < width; w++) {
+        row[col + w] = { cell, origin: w === 0 };
+        if (height > 1) next.set(col + w, { cell, left: height - 1 });
+      }
+      col += width;
+      skipPending();
+    }
+    for (const c of [...pending.keys()].sort((x, y) => x - y)) carryDown(c);
+    pending = next;
+    grid.push(Array.from(row, (slot) => slot ?? { cell: table, origin: false }));
+  }
+  return grid;
+}
+
+export interface HtmlTokens<N> {
+  tokens: Token<N>[];
+  /** visible text of the page in reading order, one block per line */
+  text: string;
+  tables: number;
+}
+
+/**
+ * Tokens from a page: data tables become row tokens (one per source cell, in grid order);
+ * everything else becomes flat text pieces, one block per line. Layout tables (cells that
+ * hold tables or long text) are walked as containers.
+ */
+export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
+  const tokens: Token<N>[] = [];
+  const lines: string[] = [];
+  let rowId = 0;
+  let tables = 0;
+  let line = '';
+  let lineOwner: N = root;
+
+  const flush = () => {
+    const text = line.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    line = '';
+    if (!text) return;
+    lines.push(text);
+    for (const piece of splitMixed(text)) tokens.push(makeToken(piece.text.trim(), null, lineOwner, `text`, piece.isValue));
+  };
+
+  const isLayoutTable = (table: N): boolean => {
+    for (const tr of rowsOf(dom, table)) {
+      for (const td of cellsOf(dom, tr)) {
+        if (hasDescendant(dom, td, 'table')) return true;
+        const t = cellText(dom, td);
+        if (t.length > 300) return true;
+      }
+    }
+    return false;
+  };
+
+  const walk = (n: N) => {
+    if (dom.isText(n)) {
+      line += dom.data(n);
+      return;
+    }
+    if (!dom.isElement(n)) {
+      // a document or fragment: walk its children; comments have none
+      const kids = dom.children(n);
+      for (let i = 0; i < kids.length; i++) walk(kids[i]);
+      return;
+    }
+    const tag = dom.tag(n);
+    if (SKIP.has(tag) || isHidden(dom, n)) return;
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    if (tag === 'table' && !isLayoutTable(n)) {
+      flush();
+      tables++;
+      const grid = tableGrid(dom, n);
+      grid.forEach((row, r) => {
+        const id = ++rowId;
+        const texts: string[] = [];
+        row.forEach((slot, c) => {
+          if (!slot.origin) return;
+          const raw = cellText(dom, slot.cell);
+          texts.push(plainText(raw).trim());
+          pushCell(tokens, raw, id, slot.cell, `table ${tables}, row ${r + 1}, column ${c + 1}`);
+        });
+        const rowText = texts.filter(Boolean).join(' ');
+        if (rowText) lines.push(rowText);
+      });
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) {
+      flush();
+      lineOwner = n;
+    }
+    const kids = dom.children(n);
+    for (let i = 0; i < kids.length; i++) {
+      walk(kids[i]);
+      if (block) lineOwner = n;
+    }
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return { tokens, text: lines.join('\n'), tables };
+}

@@ -1,0 +1,83 @@
+import { labelKey, readCell, type CellReading } from '../text/normalize';
+
+/**
+ * A page becomes a flat sequence of tokens in reading order: labels and value cells.
+ * Tokens from a real table row share a `row` id, so a row's values stay with its label;
+ * tokens from flattened text (one cell per line or paragraph) have `row: null`.
+ */
+export interface Token<Ref = unknown> {
+  /** original text, for display */
+  text: string;
+  /** normalised label key (see labelKey); empty for values */
+  key: string;
+  /** null for a label; the reading for a value cell */
+  value: CellReading | null;
+  row: number | null;
+  /** where it came from on the page: an element in the browser, a line number in text */
+  ref: Ref;
+  /** human-readable location for the JSON export */
+  loc: string;
+}
+
+export function makeToken<Ref>(text: string, row: number | null, ref: Ref, loc: string, asValue?: boolean): Token<Ref> {
+  const reading = readCell(text);
+  const isValue = asValue ?? reading.kind !== 'unreadable';
+  return { text, key: isValue ? '' : labelKey(text), value: isValue ? reading : null, row, ref, loc };
+}
+
+/**
+ * Splits a run of text that mixes labels and digits, as crawler dumps and flattened tables do
+ * (`规章000行政规范性文件77132470`), into label and value pieces. A digit directly before
+ * `.`/`、` and a non-digit is list numbering (`…00000002.其他法律…`): it stays with the label.
+ */
+export function splitMixed(text: string): { text: string; isValue: boolean }[] {
+  const folded = text.normalize('NFKC');
+  // NFKC can change length (rarely, e.g. ligatures); fall back to treating the line as one piece then.
+  if (folded.length !== text.length) return [{ text, isValue: readCell(text).kind !== 'unreadable' }];
+  const pieces: { text: string; isValue: boolean }[] = [];
+  const run = /\d(?:[\d,.\-]*\d)?(?:\s*(?:万元|元))?/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = run.exec(folded))) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    // a minus sign that starts a signed value (2019 format 本年增/减: `-18`)
+    if (start > 0 && folded[start - 1] === '-' && (start < 2 || !/\d/.test(folded[start - 2]))) start -= 1;
+    const after = folded.slice(end, end + 2);
+    if (/^[.、][^\d]/.test(after) || (after[0] === '.' && after.length === 1)) {
+      // numbering: the last digit belongs to the following label
+      end -= 1;
+      run.lastIndex = end + 1; // resume after the numbering digit
+      if (end <= start) continue;
+    }
+    // digits that are part of a word (第711号, 2023年, 12345热线) stay in the label
+    const next = folded[end] ?? '';
+    const prev = folded[start - 1] ?? '';
+    if (/[年月日号号期届次岁%‰]/.test(next) || /[第]/.test(prev)) continue;
+    if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
+    pieces.push({ text: text.slice(start, end), isValue: true });
+    last = end;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), isValue: false });
+  return pieces.filter((p) => p.text.trim() !== '');
+}
+
+/** A table cell: blank, a value, a label, or a label with digits run into it (split). */
+export function pushCell<Ref>(tokens: Token<Ref>[], raw: string, row: number | null, ref: Ref, loc: string): void {
+  const text = raw.trim();
+  if (text === '' || /^[\s\u00a0\u3000]*$/.test(raw)) {
+    tokens.push(makeToken('', row, ref, loc, true));
+    return;
+  }
+  const single = makeToken(text, row, ref, loc);
+  if (single.value) {
+    tokens.push(single);
+    return;
+  }
+  const pieces = splitMixed(text);
+  if (pieces.length <= 1) {
+    tokens.push(single);
+    return;
+  }
+  for (const piece of pieces) tokens.push(makeToken(piece.text.trim(), row, ref, loc, piece.isValue));
+}
