@@ -6,7 +6,7 @@ import { cellName } from './names';
 /**
  * Every cell holds a number of its kind: counts are non-negative integers, 2021 fees a
  * non-negative decimal, 2019 本年增/减 a signed integer. Text that is not a number is an error;
- * blank cells are a warning (one per row); cells this reader could not read are `unchecked`.
+ * blank cells are one warning per table; cells this reader could not read are `unchecked`.
  */
 export const cellValue: Rule = {
   id: 'cell-value',
@@ -14,7 +14,7 @@ export const cellValue: Rule = {
   title: { zh: '单元格应为合规数字', en: 'Cells hold valid numbers' },
   run(ctx) {
     const findings: Finding[] = [];
-    const blanksByRow = new Map<string, string[]>();
+    const blanksByTable = new Map<string, string[]>();
     for (const def of cellsOf(ctx.format)) {
       const cell = ctx.cells.get(def.key);
       const zh = cellName(ctx.format, def.key, 'zh');
@@ -30,8 +30,7 @@ export const cellValue: Rule = {
         continue;
       }
       if (cell.state === 'blank') {
-        const rowKey = def.key.split('.').slice(0, def.table === 't4' ? 2 : 2).join('.');
-        blanksByRow.set(rowKey, [...(blanksByRow.get(rowKey) ?? []), def.key]);
+        blanksByTable.set(def.table, [...(blanksByTable.get(def.table) ?? []), def.key]);
         continue;
       }
       const v = cell.value!;
@@ -47,12 +46,13 @@ export const cellValue: Rule = {
         });
       }
     }
-    for (const keys of blanksByRow.values()) {
+    const TABLE_ZH: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
+    for (const [table, keys] of blanksByTable) {
       findings.push({
         rule: 'cell-value', status: 'fail', severity: 'warning', cells: keys,
         message: {
-          zh: `${keys.length} 个单元格留空（按 0 计）：${keys.map((k) => cellName(ctx.format, k, 'zh')).slice(0, 3).join('、')}${keys.length > 3 ? ' 等' : ''}`,
-          en: `${keys.length} blank cell(s) (read as 0): ${keys.map((k) => cellName(ctx.format, k, 'en')).slice(0, 3).join(', ')}${keys.length > 3 ? ' …' : ''}`,
+          zh: `${TABLE_ZH[table]}有 ${keys.length} 个单元格留空（按 0 计）：${keys.map((k) => cellName(ctx.format, k, 'zh')).slice(0, 3).join('、')}${keys.length > 3 ? ' 等' : ''}`,
+          en: `Table ${table.slice(1)}: ${keys.length} blank cell(s) (read as 0): ${keys.map((k) => cellName(ctx.format, k, 'en')).slice(0, 3).join(', ')}${keys.length > 3 ? ' …' : ''}`,
         },
       });
     }

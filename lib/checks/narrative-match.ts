@@ -12,12 +12,12 @@ interface Statement {
 const STATEMENTS: Statement[] = [
   {
     what: { zh: '正文所述收到申请数', en: 'applications received in the text' },
-    pattern: /(?:收到|新收|受理|接收|接到|共收|收悉)[^。；;！？!?\d]{0,40}?(?:申请|依申请公开)[^。；;\d、]{0,12}?(\d[\d,]*)\s*(?:件|条|份|个|宗)/g,
+    pattern: /(?:收到|新收|受理|接收|接到|共收|收悉)[^。；;！？!?\d中]{0,40}?(?:申请|依申请公开)[^。；;\d、]{0,12}?(\d[\d,]*)\s*(?:件|条|份|个|宗)/g,
     targets: [['t3.new.total'], ['t3.new.total', 't3.carried_over.total']],
   },
   {
     what: { zh: '正文所述办结申请数', en: 'applications completed in the text' },
-    pattern: /(?:办结|答复|办理完毕|办理完成)[^。；;！？!?\d]{0,20}?(?:申请)?[^。；;\d、]{0,8}?(\d[\d,]*)\s*件/g,
+    pattern: /(?:办结|办理完毕|办理完成)(?:了)?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:共计|共|合计)?(\d[\d,]*)\s*件/g,
     targets: [['t3.total.total'], ['t3.new.total'], ['t3.new.total', 't3.carried_over.total']],
   },
   {

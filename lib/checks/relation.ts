@@ -66,11 +66,14 @@ export function evaluate(rel: Relation, cells: ReadonlyMap<string, ReadCell>): F
   if (onlyBlank) {
     const gap = Math.abs(expected - actual);
     const blankSide = actual < expected ? blankResults : blankParts;
+    const list = (lang: 'zh' | 'en') =>
+      blankSide.slice(0, 3).map((k) => name(k, lang)).join(lang === 'zh' ? '、' : ', ') +
+      (blankSide.length > 3 ? (lang === 'zh' ? ` 等 ${blankSide.length} 格` : ` and ${blankSide.length - 3} more`) : '');
     return {
       ...base, status: 'fail', severity: 'warning',
       message: {
-        zh: `${rel.label.zh}：${blankSide.map((k) => name(k, 'zh')).join('、')} 留空${blankSide.length === 1 ? `，应为 ${gap}` : `，合计应为 ${gap}`}`,
-        en: `${rel.label.en}: ${blankSide.map((k) => name(k, 'en')).join(', ')} left blank; expected ${gap}${blankSide.length > 1 ? ' in total' : ''}`,
+        zh: `${rel.label.zh}：${list('zh')} 留空${blankSide.length === 1 ? `，应为 ${gap}` : `，合计应为 ${gap}`}`,
+        en: `${rel.label.en}: ${list('en')} left blank; expected ${gap}${blankSide.length > 1 ? ' in total' : ''}`,
       },
     };
   }

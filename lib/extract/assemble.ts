@@ -63,10 +63,15 @@ function entriesOf<Ref>(tokens: Token<Ref>[]): Entry<Ref>[] {
       continue;
     }
     const last: Token<Ref> | undefined = current?.values.at(-1) ?? current?.labels.at(-1);
-    const newRow = !!last && token.row !== null && last.row !== null && token.row !== last.row && (current?.values.length ?? 0) > 0;
+    const newRow = !!last && token.row !== last.row && (token.row !== null || last.row !== null) && (current?.values.length ?? 0) > 0;
     if (!current || newRow) {
       current = { labels: [], values: [] };
       entries.push(current);
+    }
+    if (current.values.length === 0) {
+      // A label names the values of its own row only: a label line left behind by a PDF
+      // converter above a table row, or a header row above a data row, does not.
+      current.labels = current.labels.filter((l) => l.row === token.row);
     }
     current.values.push(token);
   }
@@ -272,27 +277,49 @@ class TableReader<Ref> {
 
   readSingleRow(tokens: Token<Ref>[]) {
     const row = this.table.rows[0];
+    const n = row.columns.length;
     const start = tokens.findIndex((t) => t.value && t.value.kind !== 'blank');
     if (start < 0) {
       this.setUnreadable(row, { zh: '找不到表中数字', en: 'no numbers found in the table' });
       return;
     }
-    const values: Token<Ref>[] = [];
-    // header cells left blank before the first number belong to the header, not the data row
-    for (let i = start; i < tokens.length && tokens[i].value; i++) values.push(tokens[i]);
-    // a data row can start with blank cells: take them back if the count then fits
-    let back = start - 1;
-    while (values.length < row.columns.length && back >= 0 && tokens[back].value && isBlank(tokens[back]) && tokens[back].row === values[0].row && values[0].row !== null) {
-      values.unshift(tokens[back--]);
+    let values: Token<Ref>[] = [];
+    const firstRow = tokens[start].row;
+    if (firstRow === null) {
+      for (let i = start; i < tokens.length && tokens[i].value; i++) values.push(tokens[i]);
+    } else {
+      // a table row: all its value cells, blank ones before the first number included;
+      // a data row broken over several rows continues while rows hold only values
+      let i = tokens.findIndex((t) => t.row === firstRow);
+      let currentRow = firstRow;
+      while (i < tokens.length && values.length < n) {
+        const rowTokens: Token<Ref>[] = [];
+        while (i < tokens.length && tokens[i].row === currentRow) rowTokens.push(tokens[i++]);
+        if (rowTokens.some((t) => !t.value)) {
+          if (currentRow !== firstRow) break;
+          // labels in the data row itself (a row title): the values after the last label
+          const lastLabel = rowTokens.map((t) => !t.value).lastIndexOf(true);
+          values.push(...rowTokens.slice(lastLabel + 1));
+        } else values.push(...rowTokens);
+        if (i >= tokens.length || tokens[i].row === null) break;
+        currentRow = tokens[i].row!;
+      }
     }
+    values = values.length > n ? trimBlanks(values, n) : values;
     if (!this.tryPlace(row, values, true)) {
       this.setUnreadable(
         row,
-        { zh: `找到 ${values.length} 个数字格，应为 ${row.columns.length} 个`, en: `found ${values.length} value cells where ${row.columns.length} are expected` },
+        { zh: `找到 ${values.length} 个数字格，应为 ${n} 个`, en: `found ${values.length} value cells where ${n} are expected` },
         values[0],
       );
     }
   }
+}
+
+function trimBlanks<T extends Token>(values: T[], n: number): T[] {
+  let vals = values;
+  while (vals.length > n && isBlank(vals[vals.length - 1])) vals = vals.slice(0, -1);
+  return vals;
 }
 
 export interface TableRegion {
@@ -301,17 +328,22 @@ export interface TableRegion {
   end: number;
 }
 
+/** Parts distinctive enough to mark a table wherever they occur in a label. */
+const TABLE_MARKS = ['第二十条第', '勾稽关系', '本年新收政府信息公开申请'];
+const HEADING_PREFIX = /^[一二三四五六七八九十\d]*(?:表[二三四])?(?:政府信息公开工作|因政府信息公开工作被申请|因政府信息公开被申请|政府信息公开)?/;
+
 /**
- * A heading or table header: a short label containing one of `parts`; in run-together text
- * (where a whole table is one long run) a numbered heading or table header inside a longer label.
+ * A table's heading or header cell: a label that starts (after its numbering) with one of
+ * `parts`, or holds a distinctive table mark. In run-together text, where a whole table is one
+ * long run, a numbered heading inside the run counts too.
  */
 const isHeading = (t: Token, ...parts: string[]) => {
   if (t.value) return false;
-  if (t.key.length <= 40) return parts.some((p) => t.key.includes(p));
   return parts.some((p) => {
     const at = t.key.indexOf(p);
     if (at < 0) return false;
-    if (p.startsWith('第二十条') || p === '勾稽关系' || p === '本年新收政府信息公开申请') return true;
+    if (TABLE_MARKS.includes(p)) return true;
+    if (t.key.length <= 40) return t.key.replace(HEADING_PREFIX, '').startsWith(p);
     return /[一二三四五六][^一二三四五六]{0,6}$/.test(t.key.slice(Math.max(0, at - 8), at));
   });
 };
@@ -322,7 +354,10 @@ export function findRegions(tokens: Token[]): Record<'t2' | 't3' | 't4', number>
     for (let i = Math.max(0, from); i < tokens.length; i++) if (pred(tokens[i])) return i;
     return -1;
   };
-  let t2 = find(0, (t) => isHeading(t, '第二十条第', '主动公开政府信息情况'));
+  // 第二十条第（一）项 heads table 二; the section heading is the fallback (section 一 often has a
+  // sub-heading of the same words, so it comes second)
+  let t2 = find(0, (t) => isHeading(t, '第二十条第'));
+  if (t2 < 0) t2 = find(0, (t) => isHeading(t, '主动公开政府信息情况'));
   const t3 = find(t2, (t) => isHeading(t, '收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收政府信息公开申请'));
   if (t2 < 0 && t3 >= 0) t2 = find(0, (t) => isHeading(t, '信息内容'));
   const t4 = find(t3 < 0 ? t2 : t3 + 1, (t) => isHeading(t, '行政复议', '行政诉讼'));

@@ -1,5 +1,5 @@
 import { plainText } from '../text/normalize';
-import { pushCell, makeToken, splitMixed, type Token } from './tokens';
+import { isPageMarker, pushCell, makeToken, splitMixed, type Token } from './tokens';
 
 /**
  * The few DOM operations the reader needs, so the same walker runs on the browser's DOM and on
@@ -161,7 +161,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   const flush = () => {
     const text = line.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
     line = '';
-    if (!text) return;
+    if (!text || isPageMarker(text)) return;
     lines.push(text);
     for (const piece of splitMixed(text)) tokens.push(makeToken(piece.text.trim(), null, lineOwner, `text`, piece.isValue));
   };

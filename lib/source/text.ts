@@ -1,4 +1,4 @@
-import { makeToken, pushCell, splitMixed, type Token } from './tokens';
+import { isPageMarker, makeToken, pushCell, splitMixed, type Token } from './tokens';
 
 export interface TextRef {
   line: number;
@@ -34,7 +34,7 @@ export function tokensFromText(text: string): Token<TextRef>[] {
       tabRow = null; // a blank line ends a tab-indented paragraph row
       continue;
     }
-    if (MD_RULE.test(line)) continue;
+    if (MD_RULE.test(line) || isPageMarker(line)) continue;
 
     if (line.includes('|') && pipesAreRows) {
       let cells = line.split('|');

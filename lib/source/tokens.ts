@@ -51,7 +51,7 @@ export function splitMixed(text: string): { text: string; isValue: boolean }[] {
       if (end <= start) continue;
     }
     // digits that are part of a word (第711号, 2023年, 12345热线) stay in the label
-    const next = folded[end] ?? '';
+    const next = folded.slice(end).trimStart()[0] ?? '';
     const prev = folded[start - 1] ?? '';
     if (/[年月日号号期届次岁%‰]/.test(next) || /[第]/.test(prev)) continue;
     if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
@@ -80,4 +80,15 @@ export function pushCell<Ref>(tokens: Token<Ref>[], raw: string, row: number | n
     return;
   }
   for (const piece of pieces) tokens.push(makeToken(piece.text.trim(), row, ref, loc, piece.isValue));
+}
+
+/** Page numbers that PDF converters leave between table rows: `— 5 —`, `- 3 -`, `第 2 页 共 9 页`, `4/9`. */
+export function isPageMarker(line: string): boolean {
+  const s = line.normalize('NFKC').trim();
+  return (
+    /^[-—–―]+\s*\d{1,4}\s*[-—–―]+$/.test(s) ||
+    /^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$/.test(s) ||
+    /^\d{1,4}\s*\/\s*\d{1,4}$/.test(s) ||
+    /^page\s*\d+(\s*of\s*\d+)?$/i.test(s)
+  );
 }

@@ -1,0 +1,124 @@
+import { reportsToTsv } from '../lib/export';
+import { Report, VERSION, cellName } from '../lib/index';
+import { analyzeFile, InputError } from './read-input';
+
+const HELP = `nianbao-check ${VERSION} — 核验政府信息公开工作年度报告 / check government information-disclosure annual reports
+
+Usage: nianbao-check [--json | --tsv] [--en] [--previous FILE] FILE...
+
+  FILE            .html .htm .txt .md (UTF-8 or GBK); nothing is sent anywhere
+  --json          one JSON document per file, one per line (JSON Lines)
+  --tsv           the cells as a tab-separated table (one row per cell) for Excel/WPS
+  --en            English messages in the summary
+  --previous FILE the same body's previous-year report, for the cross-year checks
+  -h, --help      this help
+  -v, --version   the version
+
+Exit status: 0 no error findings; 1 error findings; 2 bad usage or unreadable input.`;
+
+interface Options {
+  mode: 'summary' | 'json' | 'tsv';
+  lang: 'zh' | 'en';
+  previous?: string;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const opts: Options = { mode: 'summary', lang: 'zh', files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') opts.mode = 'json';
+    else if (a === '--tsv') opts.mode = 'tsv';
+    else if (a === '--en') opts.lang = 'en';
+    else if (a === '--previous') {
+      const f = argv[++i];
+      if (!f) return '--previous needs a file';
+      opts.previous = f;
+    } else if (a === '--') opts.files.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (a.startsWith('-')) return `unknown option ${a}`;
+    else opts.files.push(a);
+  }
+  if (!opts.files.length) return 'no input file';
+  return opts;
+}
+
+const STATUS_ZH: Record<Report['status'], string> = { checked: '已核验', 'not-a-report': '不是年度报告', 'older-format': '旧格式，未核验', error: '无法读取' };
+
+function summary(report: Report, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const head = [report.organ ?? (zh ? '（机关未识别）' : '(organ not found)'), report.year ? (zh ? `${report.year}年度` : String(report.year)) : '', report.format ? (zh ? `${report.format}年版格式` : `${report.format} format`) : '', zh ? STATUS_ZH[report.status] : report.status].filter(Boolean).join(' · ');
+  const out = [`${report.source}: ${head}`];
+  if (report.reason) out.push(`  ${report.reason[lang]}`);
+  if (report.status !== 'checked') return out.join('\n');
+  const s = report.summary;
+  out.push(zh ? `  单元格 ${s.cellsRead + s.cellsBlank + s.cellsUnreadable} 个：读取 ${s.cellsRead}，空白 ${s.cellsBlank}，无法读取 ${s.cellsUnreadable}` : `  cells: ${s.cellsRead} read, ${s.cellsBlank} blank, ${s.cellsUnreadable} unreadable`);
+  out.push(zh ? `  检查：错误 ${s.errors}，警告 ${s.warnings}，未核验 ${s.unchecked}，通过 ${s.passed}` : `  checks: ${s.errors} errors, ${s.warnings} warnings, ${s.unchecked} not checked, ${s.passed} passed`);
+  const mark = { error: '✗', warning: '!', info: '·' } as const;
+  for (const f of report.findings.filter((f) => f.status === 'fail')) out.push(`  ${mark[f.severity]} [${f.rule}] ${f.message[lang]}`);
+  const unread = Object.entries(report.cellDetails).filter(([, d]) => d.state === 'unreadable').map(([k]) => k);
+  if (unread.length && report.format) {
+    const names = unread.slice(0, 5).map((k) => cellName(report.format!, k, lang)).join(zh ? '、' : ', ');
+    out.push(zh ? `  无法读取：${names}${unread.length > 5 ? ` 等 ${unread.length} 格` : ''}` : `  unreadable: ${names}${unread.length > 5 ? ` and ${unread.length - 5} more` : ''}`);
+  }
+  for (const d of report.diagnostics.filter((d) => d.code === 'label-missing' || d.code === 'row-unreadable' || d.code === 'table-missing')) out.push(`  ? ${d.message[lang]}`);
+  return out.join('\n');
+}
+
+export async function main(argv: string[], write = (s: string) => process.stdout.write(s), writeErr = (s: string) => process.stderr.write(s)): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    write(HELP + '\n');
+    return 0;
+  }
+  if (argv.includes('-v') || argv.includes('--version')) {
+    write(VERSION + '\n');
+    return 0;
+  }
+  const opts = parseArgs(argv);
+  if (typeof opts === 'string') {
+    writeErr(`nianbao-check: ${opts}\n${HELP.split('\n')[2]}\n`);
+    return 2;
+  }
+  let previous: Report | undefined;
+  let exit = 0;
+  if (opts.previous) {
+    try {
+      previous = (await analyzeFile(opts.previous)).report;
+    } catch (e) {
+      writeErr(`nianbao-check: ${e instanceof InputError ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
+  const reports: Report[] = [];
+  for (const file of opts.files) {
+    let report: Report;
+    try {
+      report = Report.parse((await analyzeFile(file, { previous })).report);
+    } catch (e) {
+      const reason = e instanceof InputError ? e.message : `${file}: ${String(e)}`;
+      writeErr(`nianbao-check: ${reason}\n`);
+      exit = 2;
+      if (opts.mode === 'json') {
+        write(JSON.stringify({ source: file, status: 'error', reason: { zh: '无法读取文件', en: reason }, organ: null, year: null, format: null, cells: {}, findings: [] }) + '\n');
+      }
+      continue;
+    }
+    reports.push(report);
+    if (exit === 0 && report.summary.errors > 0) exit = 1;
+    if (opts.mode === 'json') write(JSON.stringify(report) + '\n');
+    else if (opts.mode === 'summary') write(summary(report, opts.lang) + '\n');
+  }
+  if (opts.mode === 'tsv') write(reportsToTsv(reports, opts.lang));
+  return exit;
+}
+
+// run when executed directly (not when imported by tests)
+const self = process.argv[1] ?? '';
+if (/cli[\\/]main\.ts$/.test(self) || /nianbao-check(\.mjs)?$/.test(self)) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`nianbao-check: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
