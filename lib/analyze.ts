@@ -42,7 +42,7 @@ function narrativeOf(text: string): string {
   return m ? text.slice(0, m.index) : '';
 }
 
-function emptyReport(input: PageInput<unknown>, status: Report['status'], reason: Reason, meta: { title: string | null; organ: string | null; year: number | null }, format: FormatId | null = null): Report {
+export function emptyReport(input: { source: string }, status: Report['status'], reason: Reason, meta: { title: string | null; organ: string | null; year: number | null } = { title: null, organ: null, year: null }, format: FormatId | null = null): Report {
   return {
     source: input.source, status, reason, ...meta, format,
     cells: {}, cellDetails: {}, findings: [], diagnostics: [],

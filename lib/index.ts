@@ -4,7 +4,7 @@ import { tokensFromText, type TextRef } from './source/text';
 import { labelKey, looksTraditional } from './text/normalize';
 import { loadT2S } from './text/t2s';
 
-export { analyzePage, VERSION } from './analyze';
+export { analyzePage, emptyReport, VERSION } from './analyze';
 export type { Analysis, AnalyzeOptions, PageInput } from './analyze';
 export { Report, Finding } from './model';
 export { RULES } from './checks/index';
