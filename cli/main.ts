@@ -64,7 +64,7 @@ function summary(report: Report, lang: 'zh' | 'en'): string {
   return out.join('\n');
 }
 
-export async function main(argv: string[], write = (s: string) => process.stdout.write(s), writeErr = (s: string) => process.stderr.write(s)): Promise<number> {
+export async function main(argv: string[], write: (s: string) => void = (s) => void process.stdout.write(s), writeErr: (s: string) => void = (s) => void process.stderr.write(s)): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     write(HELP + '\n');
     return 0;

@@ -121,17 +121,20 @@ class TableReader<Ref> {
       if (commit) vals.forEach((token, i) => this.setCell(row, row.columns[i], token));
       return true;
     }
-    if (vals.length === 1 && n > 1 && vals[0].value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(vals[0].text.normalize('NFKC'))) {
+    // several pieces only in flat text (a crawler's spaces); in a real table row a missing cell is lost, not packed
+    const digitRuns = vals.length >= 1 && vals.length < n && (vals.length === 1 || vals.every((v) => v.row === null)) && vals.every((v) => v.value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(v.text.normalize('NFKC')));
+    if (digitRuns && vals.some((v) => v.text.replace(/\D/g, '').length > 1)) {
       const fit = FIT_RULE[this.table.id];
-      const result = splitPacked(vals[0].text, row.columns, fit?.fit);
+      const result = splitPacked(vals.map((v) => v.text), row.columns, fit?.fit);
       if (result.solutions === 0) return false;
       if (commit) {
         const token = vals[0];
+        const runText = vals.map((v) => v.text).join(' ');
         const keys = this.keys(row);
         result.values.forEach((value, i) => {
           const key = keys[i];
           this.cells.set(key, {
-            key, value, state: value === null ? 'unreadable' : 'number', text: token.text, ref: token.ref, loc: token.loc,
+            key, value, state: value === null ? 'unreadable' : 'number', text: runText, ref: token.ref, loc: token.loc,
             derivedBy: fit && result.solutions > 0 ? fit.rule : undefined,
             reason: value === null ? 'run-together digits can be split in more than one way' : undefined,
           });
@@ -139,8 +142,8 @@ class TableReader<Ref> {
         const unresolved = keys.filter((_, i) => result.values[i] === null);
         this.diagnostics.push({
           code: 'packed-split',
-          zh: `${row.zh || this.table.zh}：数字连写“${token.text}”，${fit ? '按本行合计' : ''}拆分${unresolved.length ? `，${unresolved.length} 格无法唯一确定，记为无法读取` : ''}`,
-          en: `${row.en || this.table.en}: run-together digits "${token.text}" split${fit ? ' using the row total' : ''}${unresolved.length ? `; ${unresolved.length} cells ambiguous, left unreadable` : ''}`,
+          zh: `${row.zh || this.table.zh}：数字连写“${runText}”，${fit ? '按本行合计' : ''}拆分${unresolved.length ? `，${unresolved.length} 格无法唯一确定，记为无法读取` : ''}`,
+          en: `${row.en || this.table.en}: run-together digits "${runText}" split${fit ? ' using the row total' : ''}${unresolved.length ? `; ${unresolved.length} cells ambiguous, left unreadable` : ''}`,
           cells: unresolved.length ? unresolved : keys,
           loc: token.loc,
         });

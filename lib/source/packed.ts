@@ -25,10 +25,15 @@ function pieceValue(piece: string, kind: ColumnDef['kind']): number | null {
   return /^(0|[1-9]\d*)$/.test(piece) ? Number(piece) : null;
 }
 
-export function splitPacked(run: string, columns: ColumnDef[], fits?: (values: number[]) => boolean): PackedResult {
-  const text = run.normalize('NFKC').replace(/[\s\u00a0]+/g, '').replace(/(万元|元)$/, '');
+/**
+ * `run` may be several pieces (a crawler keeps a space where cells met): each piece holds one or
+ * more whole cells, so a cell never spans two pieces.
+ */
+export function splitPacked(run: string | string[], columns: ColumnDef[], fits?: (values: number[]) => boolean): PackedResult {
+  const pieces = (Array.isArray(run) ? run : [run]).flatMap((p) => p.normalize('NFKC').trim().split(/[\s\u00a0]+/));
+  const text = pieces.map((p) => p.replace(/(万元|元)$/, '')).filter(Boolean).join('|');
   const n = columns.length;
-  if (text.includes(',')) {
+  if (text.includes(',') && !text.includes('|')) {
     const parts = text.split(',');
     const values = parts.map((p, i) => (i < n ? pieceValue(p, columns[i].kind) : null));
     if (parts.length === n && values.every((v) => v !== null) && (!fits || fits(values as number[]))) {
@@ -41,12 +46,14 @@ export function splitPacked(run: string, columns: ColumnDef[], fits?: (values: n
   let steps = 0;
   const search = (pos: number, index: number): void => {
     if (solutions.length >= MAX_SOLUTIONS || ++steps > MAX_STEPS) return;
+    if (text[pos] === '|') pos++;
     if (index === n) {
       if (pos === text.length && (!fits || fits(current))) solutions.push([...current]);
       return;
     }
     const remainingCells = n - index - 1;
-    for (let end = pos + 1; end <= text.length - remainingCells; end++) {
+    const pieceEnd = text.indexOf('|', pos) < 0 ? text.length : text.indexOf('|', pos);
+    for (let end = pos + 1; end <= Math.min(pieceEnd, text.length - remainingCells); end++) {
       const value = pieceValue(text.slice(pos, end), columns[index].kind);
       if (value === null) {
         // a leading zero only grows worse; a sign or dot may still become valid
