@@ -2,7 +2,7 @@ import { runChecks } from './checks/index';
 import { extractCells, findRegions, type ReadCell } from './extract/assemble';
 import { findOrgan, findTitle, findYear, isReportTitle } from './extract/meta';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
-import { Report, type Finding } from './model';
+import type { Finding, Report } from './model';
 import type { Token } from './source/tokens';
 
 export const VERSION = '0.1.0';

@@ -19,3 +19,9 @@ export function loadT2S(): Promise<Converter> {
   });
   return converter;
 }
+
+/** opencc in this process (Node, tests); the extension converts in its background worker instead. */
+export const convertLocally = async (texts: string[]): Promise<string[]> => {
+  const t2s = await loadT2S();
+  return texts.map(t2s);
+};

@@ -1,0 +1,87 @@
+import type { ReadCell } from '../../lib/extract/assemble';
+import { marksCells } from '../../lib/findings';
+import type { Finding } from '../../lib/model';
+
+const STYLE_ID = 'nianbao-check-style';
+export const RULE_ATTR = 'data-nianbao-rule';
+const SEVERITY_ATTR = 'data-nianbao-severity';
+const FLASH_ATTR = 'data-nianbao-flash';
+
+// Outlines and a tint: visible over any cell, and they take no space, so the page's layout stays as it was.
+const CSS = `
+[${RULE_ATTR}] { outline: 2px solid #d93025 !important; outline-offset: -2px !important; background-color: rgba(217, 48, 37, 0.12) !important; cursor: help; }
+[${RULE_ATTR}][${SEVERITY_ATTR}="warning"] { outline-color: #e37400 !important; background-color: rgba(227, 116, 0, 0.12) !important; }
+[${FLASH_ATTR}] { animation: nianbao-flash 0.4s ease-in-out 4 alternate !important; }
+@keyframes nianbao-flash { from { outline-width: 2px; } to { outline-width: 5px; box-shadow: 0 0 0 4px rgba(217, 48, 37, 0.35); } }
+`;
+
+export interface MarkSet {
+  /** page element → indexes of the findings that mark it */
+  byElement: Map<Element, number[]>;
+  /** finding index → its page elements, in page order */
+  byFinding: Map<number, Element[]>;
+  clear(): void;
+}
+
+/** Marks the page elements of every cell involved in a failing check; `clear()` puts the page back as it was. */
+export function applyMarks(doc: Document, findings: Finding[], cells: Map<string, ReadCell<Node>>): MarkSet {
+  const byElement = new Map<Element, number[]>();
+  const byFinding = new Map<number, Element[]>();
+  findings.forEach((f, index) => {
+    if (!marksCells(f)) return;
+    const elements: Element[] = [];
+    for (const key of f.cells) {
+      const ref = cells.get(key)?.ref;
+      if (!ref || ref.nodeType !== 1 || !(ref as Element).isConnected) continue;
+      const el = ref as Element;
+      if (!elements.includes(el)) elements.push(el);
+      const list = byElement.get(el) ?? [];
+      if (!list.includes(index)) list.push(index);
+      byElement.set(el, list);
+    }
+    if (elements.length) byFinding.set(index, elements);
+  });
+
+  const added: { el: Element; tabindex: string | null }[] = [];
+  for (const [el, indexes] of byElement) {
+    const rules = [...new Set(indexes.map((i) => findings[i].rule))];
+    el.setAttribute(RULE_ATTR, rules.join(' '));
+    el.setAttribute(SEVERITY_ATTR, indexes.some((i) => findings[i].severity === 'error') ? 'error' : 'warning');
+    const tabindex = el.getAttribute('tabindex');
+    if (tabindex === null) el.setAttribute('tabindex', '0'); // so the explanation shows on keyboard focus too
+    added.push({ el, tabindex });
+  }
+  let style: HTMLStyleElement | null = null;
+  if (added.length && !doc.getElementById(STYLE_ID)) {
+    style = doc.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = CSS;
+    (doc.head ?? doc.documentElement).appendChild(style);
+  }
+  return {
+    byElement,
+    byFinding,
+    clear() {
+      for (const { el, tabindex } of added) {
+        el.removeAttribute(RULE_ATTR);
+        el.removeAttribute(SEVERITY_ATTR);
+        el.removeAttribute(FLASH_ATTR);
+        if (tabindex === null) el.removeAttribute('tabindex');
+      }
+      style?.remove();
+      added.length = 0;
+      byElement.clear();
+      byFinding.clear();
+    },
+  };
+}
+
+/** Scrolls a finding's first cell into view and makes its outline pulse. */
+export function flash(el: Element): void {
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  el.removeAttribute(FLASH_ATTR);
+  // restart the animation
+  void (el as HTMLElement).offsetWidth;
+  el.setAttribute(FLASH_ATTR, '');
+  setTimeout(() => el.removeAttribute(FLASH_ATTR), 2000);
+}

@@ -1,0 +1,42 @@
+import { analyzePage, type AnalyzeOptions, type Analysis } from './analyze';
+import { tokensFromDom, type DomAdapter } from './source/html';
+import { tokensFromText, type TextRef } from './source/text';
+import { labelKey, looksTraditional } from './text/normalize';
+
+/** Converts many strings traditional → simplified at once (in the extension: in the background worker). */
+export type ConvertMany = (texts: string[]) => Promise<string[]>;
+
+export interface ReadOptions extends AnalyzeOptions {
+  /** traditional → simplified; without it traditional pages are read as they are (labels will not match) */
+  convert?: ConvertMany;
+}
+
+const noConversion: ConvertMany = async (texts) => texts;
+
+/** Reads and checks a text dump (crawler text, Markdown from a PDF converter, copied text). */
+export async function analyzeText(source: string, text: string, options: ReadOptions = {}): Promise<Analysis<TextRef>> {
+  const prepared = looksTraditional(text) ? (await (options.convert ?? noConversion)([text]))[0] : text;
+  return analyzePage({ source, tokens: tokensFromText(prepared), text: prepared }, options);
+}
+
+export interface DomHints {
+  title?: string | null;
+  organ?: string | null;
+}
+
+/** Reads and checks a page given as a DOM (the browser's, or a parse5 tree through an adapter). */
+export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N, hints: DomHints = {}, options: ReadOptions = {}): Promise<Analysis<N>> {
+  const walked = tokensFromDom(dom, root);
+  let { text } = walked;
+  let title = hints.title ?? null;
+  let organ = hints.organ ?? null;
+  if (looksTraditional(text)) {
+    const labels = walked.tokens.filter((t) => !t.value);
+    const converted = await (options.convert ?? noConversion)([text, title ?? '', organ ?? '', ...labels.map((t) => t.text)]);
+    [text] = converted;
+    title = title && converted[1];
+    organ = organ && converted[2];
+    labels.forEach((token, i) => (token.key = labelKey(converted[3 + i])));
+  }
+  return analyzePage({ source, tokens: walked.tokens, text, titleHint: title, organHint: organ }, options);
+}

@@ -1,0 +1,11 @@
+import type { DomAdapter } from './html';
+
+/** The browser's DOM through the reader's adapter. */
+export const browserDom: DomAdapter<Node> = {
+  isElement: (n) => n.nodeType === 1,
+  isText: (n) => n.nodeType === 3,
+  tag: (n) => (n as Element).localName,
+  attr: (n, name) => (n as Element).getAttribute(name),
+  children: (n) => n.childNodes,
+  data: (n) => (n as Text).data,
+};
