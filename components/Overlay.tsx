@@ -52,11 +52,6 @@ export function Overlay({ report, lang, marked, tooltip, onFocus, onClear }: Ove
             return (
               <p key={i} style={{ borderLeftColor: color(f) }}>
                 <code>{f.rule}</code> {f.message[lang]}
-                {f.expected !== undefined && f.actual !== undefined && f.expected !== null && f.actual !== null && (
-                  <span class="nums">
-                    {t.expected} {f.expected} · {t.actual} {f.actual}
-                  </span>
-                )}
               </p>
             );
           })}

@@ -135,6 +135,7 @@ export function Popup({ api }: { api: PopupApi }) {
     <>
       {header}
       <main>
+        {report.title && <div class="title" data-testid="report-title">{report.title}</div>}
         <div class="summary" data-testid="summary">
           <span class={s.errors ? 'bad' : 'ok'}>{s.errors} {t.errors}</span>
           <span class={s.warnings ? 'warn' : 'ok'}>{s.warnings} {t.warnings}</span>

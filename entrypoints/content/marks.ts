@@ -44,7 +44,7 @@ export function applyMarks(doc: Document, findings: Finding[], cells: Map<string
 
   const added: { el: Element; tabindex: string | null }[] = [];
   for (const [el, indexes] of byElement) {
-    const rules = [...new Set(indexes.map((i) => findings[i].rule))];
+    const rules = [...new Set(indexes.map((i) => findings[i].rule))].sort();
     el.setAttribute(RULE_ATTR, rules.join(' '));
     el.setAttribute(SEVERITY_ATTR, indexes.some((i) => findings[i].severity === 'error') ? 'error' : 'warning');
     const tabindex = el.getAttribute('tabindex');

@@ -134,7 +134,7 @@ export class Session {
   private mountOverlay() {
     this.host = this.doc.createElement(HOST_TAG);
     this.host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; width: 0; height: 0;');
-    this.shadow = this.host.attachShadow({ mode: 'closed' });
+    this.shadow = this.host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     this.shadow.appendChild(style);

@@ -31,11 +31,13 @@ export function findTitle(lines: string[], hint?: string | null): string | null 
   const candidates = hint ? [hint, ...lines.slice(0, 60)] : lines.slice(0, 60);
   for (let i = 0; i < candidates.length; i++) {
     const line = plainText(candidates[i]).replace(LABEL_PREFIX, '').trim();
-    if (line.length > 80 || !REPORT_TITLE.test(line)) continue;
+    if (line.length > 160 || !REPORT_TITLE.test(line)) continue;
     if (/^(根据|按照|本报告|本年度报告|依据|现将|现发布|为)/.test(line)) continue;
     // a title printed over two lines: `…政府信息公开工作` / `年度报告`
     // page titles carry the site and column: `…年度报告_政府信息公开年报_某某网`
-    return line.split(/[_|｜]|\s[-—]\s|-/).find((part) => REPORT_TITLE.test(part))?.trim() ?? line;
+    const parts = line.split(/([_|｜]|\s[-—]\s|-)/);
+    const at = parts.findIndex((part, i) => i % 2 === 0 && REPORT_TITLE.test(part));
+    return at < 0 ? line : parts.slice(0, at + 1).join('').trim();
   }
   // split title: a line ending in 政府信息公开工作 followed by 年度报告
   for (let i = 0; i + 1 < Math.min(lines.length, 60); i++) {

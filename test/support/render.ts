@@ -29,9 +29,11 @@ export interface PageSpec {
   chrome?: 'none' | 'trs' | 'layout-table';
   /** the figure quoted in section 一 for applications received (defaults to t3.new.total) */
   narrativeReceived?: number;
+  /** put data-cell="<key>" on every value cell (for browser tests that check which cells are marked) */
+  tagCells?: boolean;
 }
 
-type Row = { label: string[]; values: (number | null)[] }; // label: group labels then the row's own
+type Row = { label: string[]; values: (number | null)[]; keys?: string[] }; // label: group labels then the row's own
 
 const T2_2021 = (c: Cells): { head: string; columns: string[]; rows: Row[] }[] => [
   { head: '第二十条第（一）项', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], rows: [
@@ -62,13 +64,14 @@ const T3_COLS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other
 
 function t3Rows(format: Format, c: Cells): Row[] {
   const v = (row: string) => T3_COLS.map((col) => c[`t3.${row}.${col}`]);
+  const k = (row: string) => T3_COLS.map((col) => `t3.${row}.${col}`);
   const rows: Row[] = [
-    { label: ['一、本年新收政府信息公开申请数量'], values: v('new') },
-    { label: ['二、上年结转政府信息公开申请数量'], values: v('carried_over') },
-    { label: ['三、本年度办理结果', '（一）予以公开'], values: v('granted') },
-    { label: ['三、本年度办理结果', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'], values: v('partial') },
+    { label: ['一、本年新收政府信息公开申请数量'], values: v('new'), keys: k('new') },
+    { label: ['二、上年结转政府信息公开申请数量'], values: v('carried_over'), keys: k('carried_over') },
+    { label: ['三、本年度办理结果', '（一）予以公开'], values: v('granted'), keys: k('granted') },
+    { label: ['三、本年度办理结果', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'], values: v('partial'), keys: k('partial') },
   ];
-  const group = (g: string, items: [string, string][]) => items.forEach(([key, label]) => rows.push({ label: ['三、本年度办理结果', g, label], values: v(key) }));
+  const group = (g: string, items: [string, string][]) => items.forEach(([key, label]) => rows.push({ label: ['三、本年度办理结果', g, label], values: v(key), keys: k(key) }));
   group('（三）不予公开', [
     ['withheld_secret', '1.属于国家秘密'], ['withheld_law', '2.其他法律行政法规禁止公开'], ['withheld_safety', '3.危及“三安全一稳定”'],
     ['withheld_third_party', '4.保护第三方合法权益'], ['withheld_internal', '5.属于三类内部事务信息'], ['withheld_process', '6.属于四类过程性信息'],
@@ -85,9 +88,9 @@ function t3Rows(format: Format, c: Cells): Row[] {
       ['other_unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
       ['other_other', '3.其他'],
     ]);
-  } else rows.push({ label: ['三、本年度办理结果', '（六）其他处理'], values: v('other') });
-  rows.push({ label: ['三、本年度办理结果', '（七）总计'], values: v('total') });
-  rows.push({ label: ['四、结转下年度继续办理'], values: v('carried_forward') });
+  } else rows.push({ label: ['三、本年度办理结果', '（六）其他处理'], values: v('other'), keys: k('other') });
+  rows.push({ label: ['三、本年度办理结果', '（七）总计'], values: v('total'), keys: k('total') });
+  rows.push({ label: ['四、结转下年度继续办理'], values: v('carried_forward'), keys: k('carried_forward') });
   return rows;
 }
 
@@ -99,6 +102,10 @@ const num = (v: number | null) => (v === null ? '' : String(v));
 // ---------- HTML ----------
 
 function cellHtml(text: string, style: Style, r: Rng, attrs = ''): string {
+  return cellMarkup(text, style, r, attrs);
+}
+
+function cellMarkup(text: string, style: Style, r: Rng, attrs: string): string {
   let inner = esc(text);
   if (style === 'word') {
     if (/^-?\d+(\.\d+)?$/.test(text) && text.length > 1 && r.chance(0.5)) {
@@ -153,7 +160,7 @@ function htmlTables(spec: PageSpec, r: Rng): string {
         cellsHtml += td(label, ` rowspan="${spanOf(depth, i)}"`);
       } else cellsHtml += td(label, ` colspan="${3 - depth}"`);
     });
-    cellsHtml += row.values.map((v) => td(num(v))).join('');
+    cellsHtml += row.values.map((v, j) => td(num(v), spec.tagCells && row.keys ? ` data-cell="${row.keys[j]}"` : '')).join('');
     t3html += `<tr>${cellsHtml}</tr>`;
   });
   const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
@@ -161,7 +168,7 @@ function htmlTables(spec: PageSpec, r: Rng): string {
     `<tr>${td('行政复议', ' colspan="5" rowspan="2"')}${td('行政诉讼', ' colspan="10"')}</tr>` +
     `<tr>${td('未经复议直接起诉', ' colspan="5"')}${td('复议后起诉', ' colspan="5"')}</tr>` +
     `<tr>${[...heads, ...heads, ...heads].map((h) => td(s === 'word' ? h.slice(0, 2) + '<br/>' + h.slice(2) : h)).join('')}</tr>` +
-    `<tr>${t4Values(cells).map((v) => td(num(v))).join('')}</tr>` +
+    `<tr>${t4Values(cells).map((v, j) => td(num(v), spec.tagCells ? ` data-cell="t4.${['review', 'suit_direct', 'suit_after_review'][Math.floor(j / 5)]}.${['upheld', 'corrected', 'other', 'pending', 'total'][j % 5]}"` : '')).join('')}</tr>` +
     (s === 'word' ? `<tr>${Array.from({ length: 15 }, () => td('')).join('')}</tr>` : '');
   const table = (body: string) => (s === 'word' ? `<div align="center"><table border="0" cellspacing="0" class="MsoNormalTable">${body}</table></div>` : `<table border="1">${body}</table>`);
   return (

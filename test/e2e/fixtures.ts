@@ -1,0 +1,72 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import path from 'node:path';
+import { startFixtureServer } from './server';
+
+export const EXT = process.env.EXT_PATH ?? path.resolve(import.meta.dirname, '../../.output-e2e/chrome-mv3');
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+export const test = base.extend<
+  { context: BrowserContext; serviceWorker: Worker; extensionId: string; requests: string[] },
+  { port: number }
+>({
+  port: [
+    async ({}, use) => {
+      const server = await startFixtureServer();
+      await use(server.port);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  requests: async ({}, use) => use([]),
+  context: async ({ requests }, use) => {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      locale: 'zh-CN',
+      viewport: { width: 1280, height: 900 },
+      args: [
+        `--disable-extensions-except=${EXT}`,
+        `--load-extension=${EXT}`,
+        '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+        '--no-proxy-server',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    let [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker');
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
+});
+export const expect = test.expect;
+
+export const gov = (port: number, path: string) => `http://www.example.gov.cn:${port}${path}`;
+
+/** The popup for the tab showing `page`, opened as a tab of its own (popup.html?tabId=N). */
+export async function openPopup(context: BrowserContext, sw: Worker, extensionId: string, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id!);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 660, height: 900 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+export async function badge(sw: Worker, page: Page): Promise<string> {
+  await page.bringToFront();
+  return sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab.id! });
+  });
+}
