@@ -1,5 +1,5 @@
 import { runChecks } from './checks/index';
-import { extractCells, findRegions, type ReadCell } from './extract/assemble';
+import { extractCells, findRegions, zerosArePrinted, type ReadCell } from './extract/assemble';
 import { findOrgan, findTitle, findYear, isReportTitle } from './extract/meta';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
 import type { Finding, Report } from './model';
@@ -17,6 +17,8 @@ export interface PageInput<Ref> {
   titleHint?: string | null;
   /** the page's own publisher metadata (发布机构, ContentSource) */
   organHint?: string | null;
+  /** a page's markup, or a text dump */
+  kind: 'dom' | 'text';
 }
 
 export interface Analysis<Ref> {
@@ -95,7 +97,8 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
     };
   }
 
-  const { cells, diagnostics } = extractCells(input.tokens, format);
+  const blanksMayVanish = input.kind === 'dom' || !zerosArePrinted(input.tokens as Token[]);
+  const { cells, diagnostics } = extractCells(input.tokens, format, blanksMayVanish);
   const prev = options.previous;
   const findings = runChecks({
     format, year, organ, cells: cells as Map<string, ReadCell>, narrative: narrativeOf(input.text),

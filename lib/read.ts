@@ -16,7 +16,7 @@ const noConversion: ConvertMany = async (texts) => texts;
 /** Reads and checks a text dump (crawler text, Markdown from a PDF converter, copied text). */
 export async function analyzeText(source: string, text: string, options: ReadOptions = {}): Promise<Analysis<TextRef>> {
   const prepared = looksTraditional(text) ? (await (options.convert ?? noConversion)([text]))[0] : text;
-  return analyzePage({ source, tokens: tokensFromText(prepared), text: prepared }, options);
+  return analyzePage({ source, tokens: tokensFromText(prepared), text: prepared, kind: 'text' }, options);
 }
 
 export interface DomHints {
@@ -38,5 +38,5 @@ export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N,
     organ = organ && converted[2];
     labels.forEach((token, i) => (token.key = labelKey(converted[3 + i])));
   }
-  return analyzePage({ source, tokens: walked.tokens, text, titleHint: title, organHint: organ }, options);
+  return analyzePage({ source, tokens: walked.tokens, text, titleHint: title, organHint: organ, kind: 'dom' }, options);
 }

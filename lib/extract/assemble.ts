@@ -1,7 +1,7 @@
 import { FORMATS, cellKey, type ColumnDef, type FormatId, type LabelPattern, type RowDef, type TableDef } from '../format/layouts';
 import { splitPacked } from '../source/packed';
 import type { Token } from '../source/tokens';
-import type { CellReading } from '../text/normalize';
+import { labelKey, type CellReading } from '../text/normalize';
 
 export type CellState = 'number' | 'blank' | 'unreadable';
 
@@ -79,6 +79,19 @@ function entriesOf<Ref>(tokens: Token<Ref>[]): Entry<Ref>[] {
 }
 
 const isBlank = (t: Token) => t.value?.kind === 'blank';
+
+/**
+ * A row placed by position may carry a label that names no row: a piece of its own label torn by a
+ * PDF converter (`行政机关不再处理其政府信息公`) fits; a label from elsewhere (`今日访问`) does not.
+ */
+function labelFits(entry: Entry<unknown>, row: RowDef): boolean {
+  if (!entry.labels.length) return true;
+  const label = entry.labels.map((l) => l.key).join('');
+  const own = labelKey(row.zh);
+  const n = Math.min(3, own.length);
+  for (let i = 0; i + n <= label.length; i++) if (own.includes(label.slice(i, i + n))) return true;
+  return false;
+}
 const isRowMode = (e: Entry<unknown>) => e.values.some((v) => v.row !== null);
 
 /** Row relations that can single out the split of a run-together row. */
@@ -97,7 +110,11 @@ class TableReader<Ref> {
   readonly cells = new Map<string, ReadCell<Ref>>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private table: TableDef) {}
+  constructor(
+    private table: TableDef,
+    /** whether blank cells may have vanished from run-together digits (see splitPacked) */
+    private blanksMayVanish: boolean,
+  ) {}
 
   private keys(row: RowDef) {
     return row.columns.map((c) => cellKey(this.table, row, c));
@@ -125,7 +142,7 @@ class TableReader<Ref> {
     const digitRuns = vals.length >= 1 && vals.length < n && (vals.length === 1 || vals.every((v) => v.row === null)) && vals.every((v) => v.value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(v.text.normalize('NFKC')));
     if (digitRuns && vals.some((v) => v.text.replace(/\D/g, '').length > 1)) {
       const fit = FIT_RULE[this.table.id];
-      const result = splitPacked(vals.map((v) => v.text), row.columns, fit?.fit);
+      const result = splitPacked(vals.map((v) => v.text), row.columns, fit?.fit, this.blanksMayVanish);
       if (result.solutions === 0) return false;
       if (commit) {
         const token = vals[0];
@@ -188,7 +205,7 @@ class TableReader<Ref> {
         cells: this.keys(row),
         loc: e.values[0]?.loc,
       });
-    if (withValues.length === rows.length && rows.every((row, i) => this.tryPlace(row, withValues[i].values, false))) {
+    if (withValues.length === rows.length && rows.every((row, i) => labelFits(withValues[i], row) && this.tryPlace(row, withValues[i].values, false))) {
       rows.forEach((row, i) => {
         this.tryPlace(row, withValues[i].values, true);
         report(row, withValues[i]);
@@ -300,9 +317,10 @@ class TableReader<Ref> {
         while (i < tokens.length && tokens[i].row === currentRow) rowTokens.push(tokens[i++]);
         if (rowTokens.some((t) => !t.value)) {
           if (currentRow !== firstRow) break;
-          // labels in the data row itself (a row title): the values after the last label
+          // a row title in the data row itself (数量): the values after it, all in this row
           const lastLabel = rowTokens.map((t) => !t.value).lastIndexOf(true);
           values.push(...rowTokens.slice(lastLabel + 1));
+          break;
         } else values.push(...rowTokens);
         if (i >= tokens.length || tokens[i].row === null) break;
         currentRow = tokens[i].row!;
@@ -372,7 +390,16 @@ export interface Extraction<Ref> {
   diagnostics: Diagnostic[];
 }
 
-export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId): Extraction<Ref> {
+/**
+ * A text dump that prints zeros (`0`, or a row run together as `0000000`) writes every cell, so
+ * its run-together rows lost no blank cells. In a page's markup, cells run together only when the
+ * markup is broken, and blank cells vanish with it.
+ */
+export function zerosArePrinted(tokens: Token[]): boolean {
+  return tokens.some((t) => t.value?.kind === 'number' && /^0+$/.test(t.text.trim()));
+}
+
+export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blanksMayVanish = true): Extraction<Ref> {
   const format = FORMATS[formatId];
   const regions = findRegions(tokens as Token[]);
   const bounds: [number, number][] = [
@@ -383,7 +410,7 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId): Ext
   const cells = new Map<string, ReadCell<Ref>>();
   const diagnostics: Diagnostic[] = [];
   format.tables.forEach((table, i) => {
-    const reader = new TableReader<Ref>(table);
+    const reader = new TableReader<Ref>(table, blanksMayVanish);
     const [start, end] = bounds[i];
     if (start < 0) {
       const keys = table.rows.flatMap((r) => r.columns.map((c) => cellKey(table, r, c)));

@@ -29,7 +29,7 @@ function pieceValue(piece: string, kind: ColumnDef['kind']): number | null {
  * `run` may be several pieces (a crawler keeps a space where cells met): each piece holds one or
  * more whole cells, so a cell never spans two pieces.
  */
-export function splitPacked(run: string | string[], columns: ColumnDef[], fits?: (values: number[]) => boolean): PackedResult {
+export function splitPacked(run: string | string[], columns: ColumnDef[], fits?: (values: number[]) => boolean, blanksMayVanish = true): PackedResult {
   const pieces = (Array.isArray(run) ? run : [run]).flatMap((p) => p.normalize('NFKC').trim().split(/[\s\u00a0]+/));
   const text = pieces.map((p) => p.replace(/(万元|元)$/, '')).filter(Boolean).join('|');
   const n = columns.length;
@@ -41,19 +41,29 @@ export function splitPacked(run: string | string[], columns: ColumnDef[], fits?:
     }
     return { values: new Array(n).fill(null), solutions: 0 };
   }
-  const solutions: number[][] = [];
-  const current: number[] = [];
+  // Where blank cells vanish from run-together text, a run may hold fewer cells than the row: every
+  // placement of blanks (read as 0 by the relation) is a possible split too. Only cells on which all
+  // possible splits agree are read; a blank is never reported as a number.
+  const solutions: (number | null)[][] = [];
+  const current: (number | null)[] = [];
   let steps = 0;
   const search = (pos: number, index: number): void => {
     if (solutions.length >= MAX_SOLUTIONS || ++steps > MAX_STEPS) return;
     if (text[pos] === '|') pos++;
     if (index === n) {
-      if (pos === text.length && (!fits || fits(current))) solutions.push([...current]);
+      if (pos === text.length && (!fits || fits(current.map((v) => v ?? 0)))) solutions.push([...current]);
       return;
     }
-    const remainingCells = n - index - 1;
+    // no split can use more than 12 digits a cell
+    if (text.length - pos > (n - index) * 13) return;
+    if (blanksMayVanish) {
+      // this cell blank
+      current.push(null);
+      search(pos, index + 1);
+      current.pop();
+    }
     const pieceEnd = text.indexOf('|', pos) < 0 ? text.length : text.indexOf('|', pos);
-    for (let end = pos + 1; end <= Math.min(pieceEnd, text.length - remainingCells); end++) {
+    for (let end = pos + 1; end <= pieceEnd; end++) {
       const value = pieceValue(text.slice(pos, end), columns[index].kind);
       if (value === null) {
         // a leading zero only grows worse; a sign or dot may still become valid
@@ -69,4 +79,9 @@ export function splitPacked(run: string | string[], columns: ColumnDef[], fits?:
   if (steps > MAX_STEPS || solutions.length === 0) return { values: new Array(n).fill(null), solutions: steps > MAX_STEPS ? MAX_SOLUTIONS : 0 };
   const values = columns.map((_, i) => (solutions.every((s) => s[i] === solutions[0][i]) ? solutions[0][i] : null));
   return { values, solutions: solutions.length };
+}
+
+/** True when the run holds at least one digit per cell: the only case where a split can say anything. */
+export function canSplit(run: string | string[], cells: number): boolean {
+  return (Array.isArray(run) ? run.join('') : run).replace(/\D/g, '').length >= cells;
 }
