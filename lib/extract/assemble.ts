@@ -87,7 +87,7 @@ const isBlank = (t: Token) => t.value?.kind === 'blank';
 function labelFits(entry: Entry<unknown>, row: RowDef): boolean {
   if (!entry.labels.length) return true;
   const label = entry.labels.map((l) => l.key).join('');
-  const own = labelKey(row.zh);
+  const own = labelKey(row.full ?? row.zh);
   const n = Math.min(3, own.length);
   for (let i = 0; i + n <= label.length; i++) if (own.includes(label.slice(i, i + n))) return true;
   return false;

@@ -28,6 +28,8 @@ export interface ColumnDef {
 export interface RowDef {
   key: string;
   zh: string;
+  /** the official label in full, where `zh` shortens it */
+  full?: string;
   en: string;
   match: LabelPattern;
   columns: ColumnDef[];
@@ -105,8 +107,14 @@ const T3_2021: TableDef = {
   en: 'Table 3 Applications received and handled',
   rows: [
     ...T3_HEAD,
-    t3('other_no_correction', '（六）其他处理 1.申请人无正当理由逾期不补正', 'Other: no correction supplied', { has: ['逾期不补正', '不补正'] }),
-    t3('other_unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用', 'Other: fee not paid', { has: ['缴纳费用', '收费通知'] }),
+    {
+      ...t3('other_no_correction', '（六）其他处理 1.申请人无正当理由逾期不补正', 'Other: no correction supplied', { has: ['逾期不补正', '不补正'] }),
+      full: '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    },
+    {
+      ...t3('other_unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用', 'Other: fee not paid', { has: ['缴纳费用', '收费通知'] }),
+      full: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    },
     t3('other_other', '3.其他', 'Other: other', { ends: ['其他'], not: ['法人', '组织', '处理'] }),
     ...T3_TAIL,
   ],
