@@ -8,4 +8,6 @@ export const browserDom: DomAdapter<Node> = {
   attr: (n, name) => (n as Element).getAttribute(name),
   children: (n) => n.childNodes,
   data: (n) => (n as Text).data,
+  // native textContent unless the cell holds something the walker treats specially
+  plainText: (n) => ((n as Element).querySelector('br, table, script, style, template, noscript, [hidden], [style]') ? null : n.textContent ?? ''),
 };

@@ -14,6 +14,11 @@ export interface DomAdapter<N> {
   children(node: N): ArrayLike<N>;
   /** data of a text node */
   data(node: N): string;
+  /**
+   * Optional fast path: the element's text, when nothing in it needs the walker's care (line
+   * breaks, nested tables, scripts, hidden parts); null otherwise. The browser answers natively.
+   */
+  plainText?(node: N): string | null;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'select', 'option', 'textarea', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'button', 'input', 'map']);
@@ -31,6 +36,8 @@ function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {
 
 /** Visible text of a node, `<br>` and block boundaries as spaces; nested tables excluded. */
 export function cellText<N>(dom: DomAdapter<N>, node: N): string {
+  const fast = dom.plainText?.(node);
+  if (fast !== undefined && fast !== null) return fast;
   let out = '';
   const walk = (n: N) => {
     if (dom.isText(n)) {
@@ -166,12 +173,17 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
     for (const piece of splitMixed(text)) tokens.push(makeToken(piece.text.trim(), null, lineOwner, `text`, piece.isValue));
   };
 
+  const texts = new Map<N, string>();
+  const textOf = (cell: N) => {
+    let t = texts.get(cell);
+    if (t === undefined) texts.set(cell, (t = cellText(dom, cell)));
+    return t;
+  };
   const isLayoutTable = (table: N): boolean => {
     for (const tr of rowsOf(dom, table)) {
       for (const td of cellsOf(dom, tr)) {
         if (hasDescendant(dom, td, 'table')) return true;
-        const t = cellText(dom, td);
-        if (t.length > 300) return true;
+        if (textOf(td).length > 300) return true;
       }
     }
     return false;
@@ -203,7 +215,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
         const texts: string[] = [];
         row.forEach((slot, c) => {
           if (!slot.origin) return;
-          const raw = cellText(dom, slot.cell);
+          const raw = textOf(slot.cell);
           texts.push(plainText(raw).trim());
           pushCell(tokens, raw, id, slot.cell, `table ${tables}, row ${r + 1}, column ${c + 1}`);
         });

@@ -41,6 +41,8 @@ const UNITS = /(万元|元|件|条|项|个|次|万)$/;
  * thousands separators and a trailing unit; anything else is `unreadable`, never a guess.
  */
 export function readCell(raw: string): CellReading {
+  // most cells are plain digits: no normalisation needed
+  if (/^\s*\d{1,15}\s*$/.test(raw)) return { kind: 'number', value: Number(raw) };
   let text = foldWidth(raw).replace(/[\s\u00a0\u200b\ufeff]+/g, '');
   if (BLANK.test(text)) return { kind: 'blank' };
   let unit: string | undefined;
