@@ -95,24 +95,32 @@ export class Session {
     else this.watchForLateContent();
   }
 
-  /** Some CMSs fill the article after load: look again when the page changes, for a while only. */
+  /**
+   * Some CMSs fill the article after load: look again when the page changes, at most twice a
+   * second and for ten seconds only, so a page that never stops changing costs next to nothing.
+   */
   private watchForLateContent() {
     let timer = 0;
+    let scheduled = 0;
     const stop = () => {
       this.observer?.disconnect();
       this.observer = null;
       clearTimeout(timer);
+      clearTimeout(scheduled);
     };
-    let debounce = 0;
+    const recheck = () => {
+      scheduled = 0;
+      if (this.ctx.isInvalid) return stop();
+      performance.mark('nianbao:recheck:start');
+      const found = looksLikeReport(this.doc);
+      performance.measure('nianbao:recheck', 'nianbao:recheck:start');
+      if (found) {
+        stop();
+        void this.run();
+      }
+    };
     this.observer = new MutationObserver(() => {
-      clearTimeout(debounce);
-      debounce = window.setTimeout(() => {
-        if (this.ctx.isInvalid) return stop();
-        if (looksLikeReport(this.doc)) {
-          stop();
-          void this.run();
-        }
-      }, 300);
+      scheduled ||= window.setTimeout(recheck, 500);
     });
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
     timer = window.setTimeout(stop, LATE_CONTENT_MS);

@@ -43,7 +43,8 @@ export async function startFixtureServer() {
     const url = new URL(req.url ?? '/', 'http://x');
     try {
       let body: string | Buffer;
-      if (ROUTES[url.pathname]) body = ROUTES[url.pathname]();
+      const route = ROUTES[url.pathname] ?? HOSTILE[url.pathname];
+      if (route) body = route();
       else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8))) body = readFileSync(join(SHARED, 'corpus', url.pathname.slice(8)));
       else {
         res.writeHead(404).end('not found');
@@ -57,3 +58,28 @@ export async function startFixtureServer() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
+
+/** Pages that fight back: broken built-ins, endless DOM churn, frames. */
+export const HOSTILE: Record<string, () => string> = {
+  '/hostile/builtins.html': () =>
+    page(FAULTY_CELLS).replace(
+      '<head>',
+      `<head><script>
+Array.prototype.map = function () { throw new Error('page broke map'); };
+Array.prototype.forEach = function () { throw new Error('page broke forEach'); };
+Array.prototype.push = function () { return 0; };
+JSON.stringify = function () { return '"hijacked"'; };
+JSON.parse = function () { return null; };
+Node.prototype.appendChild = function () { throw new Error('page broke appendChild'); };
+Element.prototype.setAttribute = function () { throw new Error('page broke setAttribute'); };
+Element.prototype.getAttribute = function () { return 'x'; };
+Document.prototype.querySelector = function () { return null; };
+Object.defineProperty = function () { throw new Error('page broke defineProperty'); };
+window.MutationObserver = function () { throw new Error('page broke MutationObserver'); };
+</script>`,
+    ),
+  '/hostile/churn-report.html': () => page(FAULTY_CELLS).replace('</body>', `<div id="ticker"></div><script>setInterval(function () { var t = document.getElementById('ticker'); t.textContent = ''; for (var i = 0; i < 20; i++) { var s = document.createElement('span'); s.textContent = Math.random(); t.appendChild(s); } }, 10);</script></body>`),
+  '/hostile/churn-news.html': () => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>滚动新闻_示例县</title></head><body><div id="ticker"></div><script>setInterval(function () { var t = document.getElementById('ticker'); t.textContent = ''; for (var i = 0; i < 50; i++) { var s = document.createElement('p'); s.textContent = '快讯 ' + Math.random(); t.appendChild(s); } }, 10);</script></body></html>`,
+  '/hostile/frameset.html': () => `<!DOCTYPE html><html><head><title>示例县2024年政府信息公开工作年度报告</title></head><frameset cols="30%,70%"><frame src="/gen/ordinary.html"><frame src="/gen/faulty.html"></frameset></html>`,
+  '/hostile/iframe.html': () => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><h1>年报栏目</h1><iframe src="/gen/faulty.html" width="900" height="600"></iframe></body></html>`,
+};
