@@ -1,19 +1,16 @@
 import { ConverterBuilder } from 'opencc-js/core';
 import * as t2cn from 'opencc-js/preset/t2cn';
 import type { Message } from '../lib/messages';
+import { charwise, type Converter } from '../lib/text/t2s';
 
 export default defineBackground(() => {
-  let t2s: ((s: string) => string) | undefined;
+  let t2s: Converter | undefined;
 
   browser.runtime.onMessage.addListener((msg: Message | { type: 't2s'; texts: string[] }, sender, sendResponse) => {
     if (msg.type === 't2s') {
-      // traditional → simplified for the content script; character for character so positions hold
-      t2s ??= ConverterBuilder(t2cn)({ from: 'tw', to: 'cn' });
-      const convert = t2s;
-      sendResponse(msg.texts.map((text) => {
-        const out = convert(text);
-        return out.length === text.length ? out : Array.from(text, (ch) => convert(ch)).join('');
-      }));
+      // traditional → simplified for the content script, so opencc never loads into pages
+      t2s ??= charwise(ConverterBuilder(t2cn)({ from: 'tw', to: 'cn' }));
+      sendResponse(msg.texts.map(t2s));
       return;
     }
     if (msg.type === 'report-summary' && sender.tab?.id !== undefined) {

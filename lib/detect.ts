@@ -5,7 +5,7 @@
 const TITLE = /政府信息公[开開](?:工作)?(?:年度)?(?:工作)?(?:年度[报報]告|年[报報]|[报報]告)/;
 
 export function titleLooksLikeReport(text: string | null | undefined): boolean {
-  return !!text && TITLE.test(text.replace(/\s+/g, ''));
+  return !!text && text.length < 200 && TITLE.test(text.replace(/\s+/g, ''));
 }
 
 /** Table text that only table 三 has. */

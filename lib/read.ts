@@ -1,5 +1,5 @@
 import { analyzePage, type AnalyzeOptions, type Analysis } from './analyze';
-import { tokensFromDom, type DomAdapter } from './source/html';
+import { findReportRoot, tokensFromDom, type DomAdapter } from './source/html';
 import { tokensFromText, type TextRef } from './source/text';
 import { labelKey, looksTraditional } from './text/normalize';
 
@@ -7,6 +7,8 @@ import { labelKey, looksTraditional } from './text/normalize';
 export type ConvertMany = (texts: string[]) => Promise<string[]>;
 
 export interface ReadOptions extends AnalyzeOptions {
+  /** read only the part of the page that holds the report (default); false when the caller found it */
+  findRoot?: boolean;
   /** traditional → simplified; without it traditional pages are read as they are (labels will not match) */
   convert?: ConvertMany;
 }
@@ -26,7 +28,7 @@ export interface DomHints {
 
 /** Reads and checks a page given as a DOM (the browser's, or a parse5 tree through an adapter). */
 export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N, hints: DomHints = {}, options: ReadOptions = {}): Promise<Analysis<N>> {
-  const walked = tokensFromDom(dom, root);
+  const walked = tokensFromDom(dom, options.findRoot === false ? root : findReportRoot(dom, root));
   let { text } = walked;
   let title = hints.title ?? null;
   let organ = hints.organ ?? null;

@@ -1,11 +1,11 @@
 import { h, render } from 'preact';
 import { Overlay, OVERLAY_CSS } from '../../components/Overlay';
-import { titleLooksLikeReport, tableLooksLikeReport } from '../../lib/detect';
 import type { Analysis } from '../../lib/analyze';
 import { marksCells } from '../../lib/findings';
 import { LANG_KEY, type Lang, type Message, type ReportResponse } from '../../lib/messages';
 import { analyzeDom } from '../../lib/read';
 import { browserDom } from '../../lib/source/browser-dom';
+import { looksLikeReport, pageOrgan, pageTitle, reportRoot } from './detect';
 import { applyMarks, flash, RULE_ATTR, type MarkSet } from './marks';
 
 const HOST_TAG = 'nianbao-check-ui';
@@ -14,50 +14,6 @@ const LATE_CONTENT_MS = 10_000;
 interface Ctx {
   isInvalid: boolean;
   onInvalidated(cb: () => void): void;
-}
-
-/** Where the article's title is most likely written. */
-function pageTitle(doc: Document): string | null {
-  const meta = doc.querySelector('meta[name="ArticleTitle" i]')?.getAttribute('content');
-  return meta?.trim() || doc.title || null;
-}
-
-const REPORTISH = /报告|報告|年报|年報|信息公开|信息公開|gknb|ndbg|nianbao|xxgk|zwgk|nb\//i;
-
-/** A native search for table 三's first row label in a table cell. */
-const TABLE3_XPATH = "//table//text()[contains(., '本年新收')]";
-
-const textNode = (doc: Document, xpath: string): Node | null =>
-  doc.evaluate(xpath, doc, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-
-/**
- * The part of the page that holds the report: the nearest element holding both its overview
- * (一、总体情况) and table 三. Reading only that skips the portal's menus and footers; without
- * both landmarks, the whole body.
- */
-export function reportRoot(doc: Document): Node {
-  const body = doc.body ?? doc.documentElement;
-  const table3 = textNode(doc, "//text()[contains(., '本年新收')]");
-  const overview = textNode(doc, "//text()[contains(., '总体情况') or contains(., '總體情況') or contains(., '总体情況')]");
-  if (!table3 || !overview) return body;
-  let root: Node | null = overview.parentNode;
-  while (root && root !== body && !root.contains(table3)) root = root.parentNode;
-  return root && root.nodeType === 1 ? root : body;
-}
-
-/** Cheap: the title, a few headings, then a native search of the tables. No parsing, no opencc. */
-export function looksLikeReport(doc: Document): boolean {
-  if (titleLooksLikeReport(pageTitle(doc))) return true;
-  const headings = doc.querySelectorAll('h1, h2, h3, .title');
-  for (let i = 0; i < headings.length && i < 20; i++) {
-    const text = headings[i].textContent ?? '';
-    if (text.length < 120 && titleLooksLikeReport(text)) return true;
-  }
-  // searching the text is the one step that grows with the page: only where the address or title
-  // points to the disclosure section (报告, 年报, 信息公开, zfxxgk…)
-  if (!REPORTISH.test(location.pathname + ' ' + (doc.title ?? '')) || !doc.getElementsByTagName('table').length) return false;
-  const hit = doc.evaluate(TABLE3_XPATH, doc, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
-  return !!hit && tableLooksLikeReport(hit.parentElement?.closest('table')?.textContent ?? '');
 }
 
 /** Converts traditional text in the background worker, so opencc never loads into the page. */
@@ -138,8 +94,8 @@ export class Session {
       this.clear();
       performance.mark('nianbao:analyze:start');
       const body = reportRoot(this.doc);
-      const organ = this.doc.querySelector('meta[name="ContentSource" i]')?.getAttribute('content') ?? null;
-      this.analysis = await analyzeDom(location.href, browserDom, body, { title: pageTitle(this.doc), organ }, { convert: convertInBackground });
+      const organ = pageOrgan(this.doc);
+      this.analysis = await analyzeDom(location.href, browserDom, body, { title: pageTitle(this.doc), organ }, { convert: convertInBackground, findRoot: false });
       performance.measure('nianbao:analyze', 'nianbao:analyze:start');
       performance.mark('nianbao:mark:start');
       const { report, cells } = this.analysis;

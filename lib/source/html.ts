@@ -240,3 +240,37 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   flush();
   return { tokens, text: lines.join('\n'), tables };
 }
+
+/**
+ * The part of a page that holds the report: the deepest element holding both its overview
+ * (一、总体情况) and table 三 (本年新收). Reading only that skips the portal's menus and footers;
+ * without both landmarks, the whole page. (The extension finds the same element with XPath.)
+ */
+export function findReportRoot<N>(dom: DomAdapter<N>, root: N): N {
+  const found: { table3?: N[]; overview?: N[] } = {};
+  const path: N[] = [];
+  const visit = (n: N) => {
+    if (found.table3 && found.overview) return;
+    if (dom.isText(n)) {
+      const d = dom.data(n);
+      if (!found.table3 && d.includes('本年新收')) found.table3 = [...path];
+      if (!found.overview && (d.includes('总体情况') || d.includes('總體情況'))) found.overview = [...path];
+      return;
+    }
+    if (dom.isElement(n) && NOT_TEXT.has(dom.tag(n))) return;
+    path.push(n);
+    const kids = dom.children(n);
+    for (let i = 0; i < kids.length; i++) visit(kids[i]);
+    path.pop();
+  };
+  visit(root);
+  const { table3: a, overview: b } = found;
+  if (!a || !b) return root;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const common = a[i - 1];
+  // the whole document, its <html> and its <body> are all "the page"
+  return i <= 1 || (dom.isElement(common) && ['html', 'body'].includes(dom.tag(common))) ? root : common;
+}
+
+const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea']);

@@ -8,16 +8,20 @@ let converter: Promise<Converter> | undefined;
 
 export function loadT2S(): Promise<Converter> {
   converter ??= Promise.all([import('opencc-js/core'), import('opencc-js/preset/t2cn')]).then(([core, preset]) => {
-    const convert = core.ConverterBuilder(preset)({ from: 'tw', to: 'cn' });
-    // opencc converts by phrase; keep only character-for-character results so that
-    // positions in the converted text still point at the original.
-    return (text: string) => {
-      const out = convert(text);
-      if (out.length === text.length) return out;
-      return Array.from(text, (ch) => convert(ch)).join('');
-    };
+    return charwise(core.ConverterBuilder(preset)({ from: 'tw', to: 'cn' }));
   });
   return converter;
+}
+
+/**
+ * opencc converts by phrase; keep only character-for-character results so that positions in the
+ * converted text still point at the original.
+ */
+export function charwise(convert: Converter): Converter {
+  return (text) => {
+    const out = convert(text);
+    return out.length === text.length ? out : Array.from(text, (ch) => convert(ch)).join('');
+  };
 }
 
 /** opencc in this process (Node, tests); the extension converts in its background worker instead. */
