@@ -7,7 +7,7 @@ const e2e = process.env.NIANBAO_E2E === '1';
 
 export default defineConfig({
   outDir: e2e ? '.output-e2e' : '.output',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '年报核验 nianbao-check',
     description: '核验政府信息公开工作年度报告的表格与正文 · Checks Chinese government information-disclosure annual reports',
     // activeTab + scripting: "check this page" on other sites without a broad host permission;
@@ -16,6 +16,7 @@ export default defineConfig({
     action: { default_title: '年报核验' },
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'nianbao-check@nianbao-check.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } } } } : {}),
+  }),
   vite: () => ({ plugins: [preact()] }),
 });

@@ -17,8 +17,10 @@ export default defineBackground(() => {
       const tabId = sender.tab.id;
       const text = msg.status !== 'checked' ? '' : msg.errors ? String(msg.errors) : msg.warnings ? String(msg.warnings) : '✓';
       const color = msg.errors ? '#d93025' : msg.warnings ? '#e37400' : '#1e8e3e';
-      void browser.action.setBadgeText({ tabId, text });
-      void browser.action.setBadgeBackgroundColor({ tabId, color });
+      // MV3 `action`; Firefox's MV2 build has `browserAction`
+      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+      void action.setBadgeText({ tabId, text });
+      void action.setBadgeBackgroundColor({ tabId, color });
     }
   });
 });

@@ -33,9 +33,20 @@ interface Entry<Ref> {
 }
 
 export function matchesLabel(pattern: LabelPattern, key: string): boolean {
-  if (!key) return false;
-  if (pattern.not?.some((n) => key.includes(n))) return false;
-  return !!(pattern.has?.some((h) => key.includes(h)) || pattern.ends?.some((e) => key.endsWith(e)));
+  return labelPosition(pattern, key) >= 0;
+}
+
+/** Where in the label the pattern matches (the end of its last match), or -1. */
+function labelPosition(pattern: LabelPattern, key: string): number {
+  if (!key) return -1;
+  if (pattern.not?.some((n) => key.includes(n))) return -1;
+  let at = -1;
+  for (const h of pattern.has ?? []) {
+    const i = key.lastIndexOf(h);
+    if (i >= 0) at = Math.max(at, i + h.length);
+  }
+  for (const e of pattern.ends ?? []) if (key.endsWith(e)) at = key.length;
+  return at;
 }
 
 /** Keys to try for an entry's label: the last label token alone, then joined with the ones before it. */
@@ -134,12 +145,16 @@ class TableReader<Ref> {
     let vals = values;
     while (vals.length > n && isBlank(vals[vals.length - 1])) vals = vals.slice(0, -1);
     while (vals.length > n && isBlank(vals[0])) vals = vals.slice(1);
-    if (vals.length === n) {
+    // In flat text a run such as `3-1` is two cells run together, not one: counting tokens cannot place it.
+    const packedAmongFlat = vals.some((v) => v.row === null && v.value?.kind === 'unreadable' && /^[\d.,\-\s]+$/.test(v.text));
+    if (vals.length === n && !packedAmongFlat) {
       if (commit) vals.forEach((token, i) => this.setCell(row, row.columns[i], token));
       return true;
     }
-    // several pieces only in flat text (a crawler's spaces); in a real table row a missing cell is lost, not packed
-    const digitRuns = vals.length >= 1 && vals.length < n && (vals.length === 1 || vals.every((v) => v.row === null)) && vals.every((v) => v.value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(v.text.normalize('NFKC')));
+    // Several pieces only in flat text (a crawler's spaces) and only where the row's total can
+    // confirm the split; in a real table row a missing cell is lost, not packed.
+    const fitRule = FIT_RULE[this.table.id];
+    const digitRuns = vals.length >= 1 && vals.length < n && (vals.length === 1 || (!!fitRule && vals.every((v) => v.row === null))) && vals.every((v) => v.value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(v.text.normalize('NFKC')));
     if (digitRuns && vals.some((v) => v.text.replace(/\D/g, '').length > 1)) {
       const fit = FIT_RULE[this.table.id];
       const result = splitPacked(vals.map((v) => v.text), row.columns, fit?.fit, this.blanksMayVanish);
@@ -232,10 +247,21 @@ class TableReader<Ref> {
   readRows(tokens: Token<Ref>[]) {
     const rows = this.table.rows;
     const entries = entriesOf(tokens).filter((e) => e.values.length > 0);
+    // A label that names several rows (two labels run together when a row's digits are missing)
+    // names the one nearest its end, the one its numbers follow.
     const matchRow = (entry: Entry<Ref>, from: number, to: number): number => {
       if (!entry.labels.length) return -1;
       for (const key of labelKeys(entry)) {
-        for (let j = from; j < to; j++) if (matchesLabel(rows[j].match, key)) return j;
+        let best = -1;
+        let bestAt = -1;
+        for (let j = from; j < to; j++) {
+          const at = labelPosition(rows[j].match, key);
+          if (at > bestAt) {
+            best = j;
+            bestAt = at;
+          }
+        }
+        if (best >= 0) return best;
       }
       return -1;
     };
@@ -317,6 +343,12 @@ class TableReader<Ref> {
         while (i < tokens.length && tokens[i].row === currentRow) rowTokens.push(tokens[i++]);
         if (rowTokens.some((t) => !t.value)) {
           if (currentRow !== firstRow) break;
+          // one text cell among exactly n cells: a cell that should hold a number (`若干`), not a title
+          const labels = rowTokens.filter((t) => !t.value);
+          if (labels.length === 1 && rowTokens.length === n && !/\p{Script=Han}{4}/u.test(labels[0].text)) {
+            values.push(...rowTokens.map((t) => (t.value ? t : { ...t, key: '', value: { kind: 'unreadable' as const, reason: `not a number: "${t.text.slice(0, 40)}"` } })));
+            break;
+          }
           // a row title in the data row itself (数量): the values after it, all in this row
           const lastLabel = rowTokens.map((t) => !t.value).lastIndexOf(true);
           values.push(...rowTokens.slice(lastLabel + 1));

@@ -115,7 +115,7 @@ const T3_2021: TableDef = {
       ...t3('other_unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用', 'Other: fee not paid', { has: ['缴纳费用', '收费通知'] }),
       full: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
     },
-    t3('other_other', '3.其他', 'Other: other', { ends: ['其他'], not: ['法人', '组织', '处理'] }),
+    t3('other_other', '3.其他', 'Other: other', { ends: ['其他'] }),
     ...T3_TAIL,
   ],
 };

@@ -1,5 +1,5 @@
 import { plainText } from '../text/normalize';
-import { isPageMarker, pushCell, makeToken, splitMixed, type Token } from './tokens';
+import { demoteStrayLabels, isPageMarker, pushCell, makeToken, splitMixed, type Token } from './tokens';
 
 /**
  * The few DOM operations the reader needs, so the same walker runs on the browser's DOM and on
@@ -212,6 +212,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
       const grid = tableGrid(dom, n);
       grid.forEach((row, r) => {
         const id = ++rowId;
+        const rowStart = tokens.length;
         const texts: string[] = [];
         row.forEach((slot, c) => {
           if (!slot.origin) return;
@@ -219,6 +220,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
           texts.push(plainText(raw).trim());
           pushCell(tokens, raw, id, slot.cell, `table ${tables}, row ${r + 1}, column ${c + 1}`);
         });
+        demoteStrayLabels(tokens, rowStart);
         const rowText = texts.filter(Boolean).join(' ');
         if (rowText) lines.push(rowText);
       });

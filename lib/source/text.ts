@@ -1,4 +1,4 @@
-import { isPageMarker, makeToken, pushCell, splitMixed, type Token } from './tokens';
+import { demoteStrayLabels, isPageMarker, makeToken, pushCell, splitMixed, type Token } from './tokens';
 
 export interface TextRef {
   line: number;
@@ -42,10 +42,12 @@ export function tokensFromText(text: string): Token<TextRef>[] {
       while (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
       if (!cells.length) continue;
       const row = ++rowId;
+      const rowStart = tokens.length;
       cells.forEach((cell, c) => {
         const loc = `line ${i + 1}, cell ${c + 1}`;
         pushCell(tokens, cell, row, { line: i + 1 }, loc);
       });
+      demoteStrayLabels(tokens, rowStart);
       continue;
     }
     if (line.includes('|')) {

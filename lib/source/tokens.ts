@@ -44,16 +44,21 @@ export function splitMixed(text: string): { text: string; isValue: boolean }[] {
     // a minus sign that starts a signed value (2019 format 本年增/减: `-18`)
     if (start > 0 && folded[start - 1] === '-' && (start < 2 || !/\d/.test(folded[start - 2]))) start -= 1;
     const after = folded.slice(end, end + 2);
+    let numbered = false;
     if (/^[.、][^\d]/.test(after) || (after[0] === '.' && after.length === 1)) {
+      numbered = true;
       // numbering: the last digit belongs to the following label
       end -= 1;
       run.lastIndex = end + 1; // resume after the numbering digit
       if (end <= start) continue;
     }
-    // digits that are part of a word (第711号, 2023年, 12345热线) stay in the label
+    // digits that are part of a word (第711号, 2023年, 12345热线, x=5, alert(1)) stay in the label:
+    // a cell's figure stands between Han text, spaces, brackets and list punctuation
     const next = folded.slice(end).trimStart()[0] ?? '';
     const prev = folded[start - 1] ?? '';
-    if (/[年月日号号期届次岁%‰]/.test(next) || /[第]/.test(prev)) continue;
+    if (/[年月日号期届次岁%‰]/.test(next) || prev === '第') continue;
+    if (prev && !/[\s\p{Script=Han}）)：:、，,。；;|\]】”"’'」』》〉]/u.test(prev)) continue;
+    if (next && !numbered && !/[\p{Script=Han}\d（(、，,。；;|\[【“"‘'「『《〈]/u.test(next)) continue;
     if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
     pieces.push({ text: text.slice(start, end), isValue: true });
     last = end;
@@ -91,4 +96,24 @@ export function isPageMarker(line: string): boolean {
     /^\d{1,4}\s*\/\s*\d{1,4}$/.test(s) ||
     /^page\s*\d+(\s*of\s*\d+)?$/i.test(s)
   );
+}
+
+/**
+ * In a table row, text after the row's first number is a cell that should hold a number, not a
+ * label (labels come first): `若干`, `<script>…`. It becomes an unreadable value, so the check
+ * says "not a number" instead of the row falling apart. Text naming something (four Han
+ * characters in a row) stays a label.
+ */
+export function demoteStrayLabels<Ref>(tokens: Token<Ref>[], rowStart: number): void {
+  let seenValue = false;
+  for (let i = rowStart; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.value) {
+      seenValue ||= t.value.kind === 'number';
+      continue;
+    }
+    if (seenValue && !/\p{Script=Han}{4}/u.test(t.text)) {
+      tokens[i] = { ...t, key: '', value: { kind: 'unreadable', reason: `not a number: "${t.text.slice(0, 40)}"` } };
+    }
+  }
 }

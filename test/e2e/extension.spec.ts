@@ -155,13 +155,25 @@ test('English UI, kept in extension storage', async ({ context, serviceWorker, e
 test('page text that looks like HTML is shown as text, never run; the extension sends no request', async ({ context, serviceWorker, extensionId, port, requests }) => {
   const page = await context.newPage();
   await page.goto(gov(port, '/gen/xss.html'));
-  await expect(page.locator('nianbao-check-ui')).toHaveCount(1);
+  // the cell holding `<script>…javascript:` is not a number: an error, marked, explained as text
+  const cell = page.locator('[data-cell="t4.review.upheld"]');
+  await expect(cell).toHaveAttribute('data-nianbao-rule', /cell-value/);
+  await cell.hover();
+  await expect(page.locator('[data-testid="nianbao-tooltip"]')).toContainText('<script>window.__xss=5</script>javascript:alert(1)');
   const popup = await openPopup(context, serviceWorker, extensionId, page);
+  const popupErrors: string[] = [];
+  popup.on('console', (m) => m.type() === 'error' && popupErrors.push(m.text()));
   await expect(popup.locator('[data-testid="report-title"]')).toContainText('<img src=x onerror="window.__xss=1">示例县<script>');
+  await expect(popup.locator('[data-testid="findings"]')).toContainText('<script>window.__xss=5</script>');
+  await expect(popup.locator('td[data-key="t3.partial.natural"]')).toBeVisible(); // the label with markup in it still names its row
+  expect(await popup.locator('img, script:not([src])').count()).toBe(0);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.locator('[data-testid="copy-json"]').click(); // zod validates the export under the extension's CSP (jitless)
+  const copied = JSON.parse(await popup.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.cellDetails['t4.review.upheld'].text).toBe('<script>window.__xss=5</script>javascript:alert(1)');
   expect(await popup.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
-  expect(await popup.locator('img').count()).toBe(0);
-  // the page's own script tags ran only as the page wrote them (escaped text in the fixture): nothing from us
   expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  expect(popupErrors).toEqual([]);
   const ours = requests.filter((u) => !u.includes(`:${port}/`) && !u.startsWith('chrome-extension://'));
   expect(ours).toEqual([]);
 });

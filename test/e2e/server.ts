@@ -33,7 +33,11 @@ setTimeout(function () {
 const ROUTES: Record<string, () => string> = {
   '/gen/clean.html': () => page(CLEAN_CELLS),
   '/gen/faulty.html': () => page(FAULTY_CELLS),
-  '/gen/xss.html': () => page(CLEAN_CELLS, '<img src=x onerror="window.__xss=1">示例县<script>window.__xss=2</script>人民政府'),
+  '/gen/xss.html': () =>
+    page(CLEAN_CELLS, '<img src=x onerror="window.__xss=1">示例县<script>window.__xss=2</script>人民政府')
+      // a label and a cell whose text looks like markup (escaped in the page source, so it is text there)
+      .replace('>（二）部分公开（区分处理的，只计这一情形，不计其他情形）<', '>（二）部分公开&lt;img src=x onerror="window.__xss=4"&gt;<')
+      .replace(/(<td data-cell="t4\.review\.upheld">)[^<]*</, '$1&lt;script&gt;window.__xss=5&lt;/script&gt;javascript:alert(1)<'),
   '/gen/ordinary.html': bigOrdinaryPage,
   '/gen/late.html': lateReport,
 };
