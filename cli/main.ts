@@ -111,9 +111,14 @@ export async function main(argv: string[], write: (s: string) => void = (s) => v
   return exit;
 }
 
-// run when executed directly (not when imported by tests)
+// a closed pipe (`| head`) is the reader's choice, not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+// run when executed directly (`npm run check`), not when imported by the bin or the tests
 const self = process.argv[1] ?? '';
-if (/cli[\\/]main\.ts$/.test(self) || /nianbao-check(\.mjs)?$/.test(self)) {
+if (/cli[\\/]main\.ts$/.test(self)) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {

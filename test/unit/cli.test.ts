@@ -1,4 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,14 @@ describe('CLI', () => {
     expect(doc.status).toBe('not-a-report');
     expect(doc.reason.zh).toContain('不是政府信息公开工作年度报告');
     expect(r.code).toBe(0);
+  });
+
+  it('the package bin runs the CLI once per call, with its exit status', () => {
+    const bin = new URL('../../bin/nianbao-check.mjs', import.meta.url).pathname;
+    const ok = spawnSync(process.execPath, [bin, '--json', SEED0], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim().split('\n')).toHaveLength(1);
+    expect(spawnSync(process.execPath, [bin, 'missing.txt'], { encoding: 'utf8' }).status).toBe(2);
   });
 
   it('--help and --version', async () => {
