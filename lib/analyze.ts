@@ -1,5 +1,5 @@
 import { runChecks } from './checks/index';
-import { extractCells, findRegions, zerosArePrinted, type ReadCell } from './extract/assemble';
+import { distrustContradictedSplits, extractCells, findRegions, zerosArePrinted, type ReadCell } from './extract/assemble';
 import { findOrgan, findTitle, findYear, isReportTitle } from './extract/meta';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
 import type { Finding, Report } from './model';
@@ -99,6 +99,7 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
 
   const blanksMayVanish = input.kind === 'dom' || !zerosArePrinted(input.tokens as Token[]);
   const { cells, diagnostics } = extractCells(input.tokens, format, blanksMayVanish);
+  diagnostics.push(...distrustContradictedSplits(cells, format));
   const prev = options.previous;
   const findings = runChecks({
     format, year, organ, cells: cells as Map<string, ReadCell>, narrative: narrativeOf(input.text),

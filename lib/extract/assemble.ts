@@ -464,3 +464,51 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blan
   });
   return { cells, diagnostics };
 }
+
+/**
+ * A run-together row split by its own total is only as good as that guess. Table 三's column
+ * relations were not used to split it, so they can confirm it: where one fails and a cell in it came
+ * from such a split, those split cells are distrusted (unreadable, and said) rather than reported as
+ * figures the page may not hold. On a consistent report nothing changes.
+ */
+export function distrustContradictedSplits<Ref>(cells: Map<string, ReadCell<Ref>>, formatId: FormatId): Diagnostic[] {
+  const t3 = FORMATS[formatId].tables[1];
+  const results = t3.rows.map((r) => r.key).filter((k) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k));
+  const columns = t3.rows[0].columns.map((c) => c.key);
+  const relations = columns.flatMap((c) => [
+    { parts: results.map((r) => `t3.${r}.${c}`), result: [`t3.total.${c}`] },
+    { parts: [`t3.new.${c}`, `t3.carried_over.${c}`], result: [`t3.total.${c}`, `t3.carried_forward.${c}`] },
+  ]);
+  const distrusted = new Set<string>();
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    for (const rel of relations) {
+      const keys = [...rel.parts, ...rel.result];
+      const all = keys.map((k) => cells.get(k));
+      if (all.some((c) => !c || c.state === 'unreadable')) continue;
+      const sum = (ks: string[]) => ks.reduce((s, k) => s + (cells.get(k)!.value ?? 0), 0);
+      if (Math.abs(sum(rel.parts) - sum(rel.result)) < 1e-9) continue;
+      for (const k of keys) {
+        const c = cells.get(k)!;
+        if (c.derivedBy !== 't3-row-total') continue;
+        // the whole split row goes: its cells were read together
+        const row = k.split('.').slice(0, 2).join('.');
+        for (const col of columns) {
+          const key = `${row}.${col}`;
+          const cell = cells.get(key);
+          if (!cell || cell.state === 'unreadable') continue;
+          cells.set(key, { ...cell, value: null, state: 'unreadable', reason: 'run-together digits split by the row total contradict the column totals' });
+          distrusted.add(row);
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return [...distrusted].map((row) => ({
+    code: 'packed-split' as const,
+    zh: `${row}：连写数字按本行合计拆分的结果与列合计不符，不予采用，记为无法读取`,
+    en: `${row}: the split of its run-together digits contradicts the column totals; left unreadable`,
+    cells: columns.map((c) => `${row}.${c}`),
+  }));
+}

@@ -121,14 +121,19 @@ describe('numbers', () => {
     const r = await cellsOf(html);
     expect([r.cells['t2.penalty.change'], r.cells['t2.procurement.amount']]).toEqual([-18, 73802895.9]);
   });
-  it('crawler text: a row’s digits run together (640020470 = 64,0,0,2,0,4,70), a space where a cell was blank', async () => {
-    const text = BASE_TEXT.replace('一、本年新收政府信息公开申请数量 | 46 | 5 | 0 | 0 | 0 | 0 | 51 | ||', '一、本年新收政府信息公开申请数量640020470')
-      .replace('二、上年结转政府信息公开申请数量 | 2 | 7 | 0 | 0 | 0 | 0 | 9 | ||', '二、上年结转政府信息公开申请数量500000 5');
+  it('crawler text: a row’s digits run together (465000051 = 46,5,0,0,0,0,51), a space where cells met', async () => {
+    // seed 003's own rows, printed the way crawler dumps print them
+    const text = BASE_TEXT.replace('一、本年新收政府信息公开申请数量 | 46 | 5 | 0 | 0 | 0 | 0 | 51 | ||', '一、本年新收政府信息公开申请数量465000051')
+      .replace('二、上年结转政府信息公开申请数量 | 2 | 7 | 0 | 0 | 0 | 0 | 9 | ||', '二、上年结转政府信息公开申请数量270000 9');
     const r = (await analyzeString(text)).report;
     const row = (k: string) => ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => r.cells[`t3.${k}.${c}`]);
-    expect(row('new')).toEqual([64, 0, 0, 2, 0, 4, 70]);
-    expect(row('carried_over')).toEqual([5, 0, 0, 0, 0, 0, 5]);
+    expect(row('new')).toEqual([46, 5, 0, 0, 0, 0, 51]);
+    expect(row('carried_over')).toEqual([2, 7, 0, 0, 0, 0, 9]);
     expect(r.cellDetails['t3.new.natural'].derivedBy).toBe('t3-row-total');
+    // 640020470 = 64,0,0,2,0,4,70 fits its own row total but not this table's columns: not used
+    const odd = (await analyzeString(BASE_TEXT.replace('一、本年新收政府信息公开申请数量 | 46 | 5 | 0 | 0 | 0 | 0 | 51 | ||', '一、本年新收政府信息公开申请数量640020470'))).report;
+    expect(['natural', 'legal', 'total'].map((c) => odd.cells[`t3.new.${c}`])).toEqual([null, null, null]);
+    expect(odd.diagnostics.some((d) => d.cells.includes('t3.new.natural') && d.message.zh.includes('与列合计不符'))).toBe(true);
   });
 });
 
