@@ -36,16 +36,26 @@ export function matchesLabel(pattern: LabelPattern, key: string): boolean {
   return labelPosition(pattern, key) >= 0;
 }
 
-/** Where in the label the pattern matches (the end of its last match), or -1. */
+/**
+ * Where in the label the pattern matches (the end of its last match), or -1. A match inside one of
+ * the `not` words (采购 in the header 采购项目数量) does not count; one after it (a row label run
+ * together with the header before it) does.
+ */
 function labelPosition(pattern: LabelPattern, key: string): number {
   if (!key) return -1;
-  if (pattern.not?.some((n) => key.includes(n))) return -1;
+  const excluded: [number, number][] = [];
+  for (const n of pattern.not ?? []) for (let i = key.indexOf(n); i >= 0; i = key.indexOf(n, i + 1)) excluded.push([i, i + n.length]);
+  const free = (start: number, end: number) => !excluded.some(([a, b]) => a <= start && end <= b);
   let at = -1;
   for (const h of pattern.has ?? []) {
-    const i = key.lastIndexOf(h);
-    if (i >= 0) at = Math.max(at, i + h.length);
+    for (let i = key.lastIndexOf(h); i >= 0; i = i > 0 ? key.lastIndexOf(h, i - 1) : -1) {
+      if (free(i, i + h.length)) {
+        at = Math.max(at, i + h.length);
+        break;
+      }
+    }
   }
-  for (const e of pattern.ends ?? []) if (key.endsWith(e)) at = key.length;
+  for (const e of pattern.ends ?? []) if (key.endsWith(e) && free(key.length - e.length, key.length)) at = key.length;
   return at;
 }
 
@@ -147,7 +157,9 @@ class TableReader<Ref> {
     while (vals.length > n && isBlank(vals[0])) vals = vals.slice(1);
     // In flat text a run such as `3-1` is two cells run together, not one: counting tokens cannot place it.
     const packedAmongFlat = vals.some((v) => v.row === null && v.value?.kind === 'unreadable' && /^[\d.,\-\s]+$/.test(v.text));
-    if (vals.length === n && !packedAmongFlat) {
+    // digits glued to a label are a row run together: they are split, never counted as cells
+    const glued = n > 1 && vals.some((v) => v.glued);
+    if (vals.length === n && !packedAmongFlat && !glued) {
       if (commit) vals.forEach((token, i) => this.setCell(row, row.columns[i], token));
       return true;
     }

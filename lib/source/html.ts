@@ -1,5 +1,5 @@
 import { plainText } from '../text/normalize';
-import { demoteStrayLabels, isPageMarker, pushCell, makeToken, splitMixed, type Token } from './tokens';
+import { demoteStrayLabels, glue, isPageMarker, pushCell, makeToken, splitMixed, type Token } from './tokens';
 
 /**
  * The few DOM operations the reader needs, so the same walker runs on the browser's DOM and on
@@ -170,7 +170,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
     line = '';
     if (!text || isPageMarker(text)) return;
     lines.push(text);
-    for (const piece of splitMixed(text)) tokens.push(makeToken(piece.text.trim(), null, lineOwner, `text`, piece.isValue));
+    for (const piece of splitMixed(text)) tokens.push(glue(makeToken(piece.text.trim(), null, lineOwner, `text`, piece.isValue), piece.glued));
   };
 
   const texts = new Map<N, string>();

@@ -1,4 +1,4 @@
-import { demoteStrayLabels, isPageMarker, makeToken, pushCell, splitMixed, type Token } from './tokens';
+import { demoteStrayLabels, glue, isPageMarker, makeToken, pushCell, splitMixed, type Token } from './tokens';
 
 export interface TextRef {
   line: number;
@@ -23,7 +23,7 @@ export function tokensFromText(text: string): Token<TextRef>[] {
 
   const pushFlat = (line: string, index: number) => {
     for (const piece of splitMixed(line)) {
-      tokens.push(makeToken(piece.text.trim(), null, { line: index + 1 }, `line ${index + 1}`, piece.isValue));
+      tokens.push(glue(makeToken(piece.text.trim(), null, { line: index + 1 }, `line ${index + 1}`, piece.isValue), piece.glued));
     }
   };
 

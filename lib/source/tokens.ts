@@ -17,6 +17,8 @@ export interface Token<Ref = unknown> {
   ref: Ref;
   /** human-readable location for the JSON export */
   loc: string;
+  /** digits printed straight after a label with no space (`规章000`): a whole row run together */
+  glued?: boolean;
 }
 
 export function makeToken<Ref>(text: string, row: number | null, ref: Ref, loc: string, asValue?: boolean): Token<Ref> {
@@ -30,11 +32,11 @@ export function makeToken<Ref>(text: string, row: number | null, ref: Ref, loc: 
  * (`规章000行政规范性文件77132470`), into label and value pieces. A digit directly before
  * `.`/`、` and a non-digit is list numbering (`…00000002.其他法律…`): it stays with the label.
  */
-export function splitMixed(text: string): { text: string; isValue: boolean }[] {
+export function splitMixed(text: string): { text: string; isValue: boolean; glued?: boolean }[] {
   const folded = text.normalize('NFKC');
   // NFKC can change length (rarely, e.g. ligatures); fall back to treating the line as one piece then.
   if (folded.length !== text.length) return [{ text, isValue: readCell(text).kind !== 'unreadable' }];
-  const pieces: { text: string; isValue: boolean }[] = [];
+  const pieces: { text: string; isValue: boolean; glued?: boolean }[] = [];
   const run = /\d(?:[\d,.\-]*\d)?(?:\s*(?:万元|元))?/g;
   let last = 0;
   let m: RegExpExecArray | null;
@@ -60,7 +62,7 @@ export function splitMixed(text: string): { text: string; isValue: boolean }[] {
     if (prev && !/[\s\p{Script=Han}）)：:、，,。；;|\]】”"’'」』》〉]/u.test(prev)) continue;
     if (next && !numbered && !/[\p{Script=Han}\d（(、，,。；;|\[【“"‘'「『《〈]/u.test(next)) continue;
     if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
-    pieces.push({ text: text.slice(start, end), isValue: true });
+    pieces.push({ text: text.slice(start, end), isValue: true, glued: start > 0 && /\p{Script=Han}|[）)”"]/u.test(prev) });
     last = end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), isValue: false });
@@ -84,8 +86,10 @@ export function pushCell<Ref>(tokens: Token<Ref>[], raw: string, row: number | n
     tokens.push(single);
     return;
   }
-  for (const piece of pieces) tokens.push(makeToken(piece.text.trim(), row, ref, loc, piece.isValue));
+  for (const piece of pieces) tokens.push(glue(makeToken(piece.text.trim(), row, ref, loc, piece.isValue), piece.glued));
 }
+
+export const glue = <Ref>(token: Token<Ref>, glued?: boolean): Token<Ref> => (glued ? { ...token, glued } : token);
 
 /** Page numbers that PDF converters leave between table rows: `— 5 —`, `- 3 -`, `第 2 页 共 9 页`, `4/9`. */
 export function isPageMarker(line: string): boolean {
