@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Lang } from '../lib/messages';
 import type { Finding, Report } from '../lib/model';
+import { cellName } from '../lib/checks/names';
 import { MESSAGES } from './i18n';
 
 export interface OverlayProps {
@@ -52,6 +53,13 @@ export function Overlay({ report, lang, marked, tooltip, onFocus, onClear }: Ove
             return (
               <p key={i} style={{ borderLeftColor: color(f) }}>
                 <code>{f.rule}</code> {f.message[lang]}
+                {report.format && f.cells.length > 1 && (
+                  <span class="nums">
+                    {t.involved}
+                    {f.cells.slice(0, 4).map((k) => cellName(report.format!, k, lang)).join(lang === 'zh' ? '、' : ', ')}
+                    {f.cells.length > 4 ? t.andMore(f.cells.length - 4) : ''}
+                  </span>
+                )}
               </p>
             );
           })}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { reportToLayoutTsv } from '../lib/export';
+import { marksCells } from '../lib/findings';
 import type { Lang, ReportResponse } from '../lib/messages';
 import { Report } from '../lib/model';
 import { Figures } from './Figures';
@@ -58,7 +59,7 @@ export function Popup({ api }: { api: PopupApi }) {
   const severityOf = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>();
     for (const f of report?.findings ?? []) {
-      if (f.status !== 'fail' || (f.rule === 'cell-value' && f.severity === 'warning')) continue;
+      if (!marksCells(f)) continue;
       for (const k of f.cells) if (m.get(k) !== 'error') m.set(k, f.severity === 'error' ? 'error' : 'warning');
     }
     return m;

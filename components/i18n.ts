@@ -39,6 +39,8 @@ const zh = {
   unreadableCells: (n: number) => `${n} 个单元格无法读取`,
   diagnostics: '读取说明',
   showPassed: (n: number) => `显示 ${n} 项通过的检查`,
+  involved: '涉及：',
+  andMore: (n: number) => ` 等另 ${n} 格`,
 };
 
 export type Messages = typeof zh;
@@ -82,6 +84,8 @@ const en: Messages = {
   unreadableCells: (n) => `${n} cells unreadable`,
   diagnostics: 'Reading notes',
   showPassed: (n) => `Show ${n} passed checks`,
+  involved: 'Cells: ',
+  andMore: (n) => ` and ${n} more`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

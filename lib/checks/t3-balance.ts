@@ -1,4 +1,4 @@
-import { FORMATS, T3_COLUMNS } from '../format/layouts';
+import { T3_COLUMNS } from '../format/layouts';
 import type { Rule } from './context';
 import { evaluate } from './relation';
 
@@ -20,6 +20,3 @@ export const t3Balance: Rule = {
       ),
     ),
 };
-
-export const T3_RESULT_ROWS = (format: keyof typeof FORMATS) =>
-  FORMATS[format].tables[1].rows.map((r) => r.key).filter((k) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k));

@@ -1,7 +1,6 @@
-import { T3_COLUMNS } from '../format/layouts';
+import { T3_COLUMNS, t3ResultRows } from '../format/layouts';
 import type { Rule } from './context';
 import { evaluate } from './relation';
-import { T3_RESULT_ROWS } from './t3-balance';
 
 /** （七）总计 = the sum of every result row (（一）…（六）), per column. */
 export const t3ResultsSum: Rule = {
@@ -13,7 +12,7 @@ export const t3ResultsSum: Rule = {
       evaluate(
         {
           rule: 't3-results-sum', format: ctx.format,
-          parts: T3_RESULT_ROWS(ctx.format).map((r) => `t3.${r}.${c.key}`),
+          parts: t3ResultRows(ctx.format).map((r) => `t3.${r}.${c.key}`),
           result: [`t3.total.${c.key}`],
           label: { zh: `表三「${c.zh}」列 办理结果之和 与（七）总计`, en: `Table 3 column "${c.en}": sum of results vs total` },
         },

@@ -1,4 +1,4 @@
-import { FORMATS, cellKey, type ColumnDef, type FormatId, type LabelPattern, type RowDef, type TableDef } from '../format/layouts';
+import { FORMATS, T3_COLUMNS, cellKey, t3ResultRows, type ColumnDef, type FormatId, type LabelPattern, type RowDef, type TableDef } from '../format/layouts';
 import { splitPacked } from '../source/packed';
 import type { Token } from '../source/tokens';
 import { labelKey, type CellReading } from '../text/normalize';
@@ -484,9 +484,8 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blan
  * figures the page may not hold. On a consistent report nothing changes.
  */
 export function distrustContradictedSplits<Ref>(cells: Map<string, ReadCell<Ref>>, formatId: FormatId): Diagnostic[] {
-  const t3 = FORMATS[formatId].tables[1];
-  const results = t3.rows.map((r) => r.key).filter((k) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k));
-  const columns = t3.rows[0].columns.map((c) => c.key);
+  const results = t3ResultRows(formatId);
+  const columns = T3_COLUMNS.map((c) => c.key);
   const relations = columns.flatMap((c) => [
     { parts: results.map((r) => `t3.${r}.${c}`), result: [`t3.total.${c}`] },
     { parts: [`t3.new.${c}`, `t3.carried_over.${c}`], result: [`t3.total.${c}`, `t3.carried_forward.${c}`] },

@@ -39,6 +39,7 @@ test('a faulty report: exactly the cells of the failing checks are marked, with 
   const tip = page.locator('[data-testid="nianbao-tooltip"]');
   await expect(tip).toContainText('t3-row-total');
   await expect(tip).toContainText('应为');
+  await expect(tip).toContainText('涉及：表三「（一）予以公开」自然人'); // the other cells of the relation
   expect(await layout()).toEqual(before);
   expect(await badge(serviceWorker, page)).toBe('2');
   await page.screenshot({ path: 'test-results/marked-page.png' });
