@@ -357,7 +357,7 @@ class TableReader<Ref> {
           if (currentRow !== firstRow) break;
           // one text cell among exactly n cells: a cell that should hold a number (`若干`), not a title
           const labels = rowTokens.filter((t) => !t.value);
-          if (labels.length === 1 && rowTokens.length === n && !/\p{Script=Han}{4}/u.test(labels[0].text)) {
+          if (labels.length === 1 && rowTokens.length === n && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4}/.test(labels[0].text)) {
             values.push(...rowTokens.map((t) => (t.value ? t : { ...t, key: '', value: { kind: 'unreadable' as const, reason: `not a number: "${t.text.slice(0, 40)}"` } })));
             break;
           }

@@ -14,7 +14,7 @@ const STOP_WORDS = /(以|坚持|在|围绕|按照|深入|认真|全面|始终|�
 function cleanOrgan(s: string): string | null {
   const organ = s.replace(/[\s\u3000]+/g, '').replace(/^[：:、，,]+|[：:、，,]+$/g, '');
   if (organ.length < 2 || organ.length > 30) return null;
-  if (!/^[\p{Script=Han}（）()·]+$/u.test(organ)) return null;
+  if (!/^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff（）()·]+$/.test(organ)) return null;
   return organ;
 }
 
@@ -103,7 +103,7 @@ export function findOrgan(lines: string[], title: string | null, metaSource?: st
   // 4. the subject of the overview: `2023年，X以…`
   const flat = lines.map((l) => plainText(l)).join('\n');
   const overview = flat.indexOf('总体情况');
-  const m = /(?:19|20)\d{2}\s*年\s*[，,]?\s*([\p{Script=Han}]{2,30})/u.exec(overview >= 0 ? flat.slice(overview) : flat);
+  const m = /(?:19|20)\d{2}\s*年\s*[，,]?\s*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,30})/.exec(overview >= 0 ? flat.slice(overview) : flat);
   if (m) {
     const subject = m[1].split(STOP_WORDS)[0];
     const organ = organPrefix(subject);

@@ -59,10 +59,10 @@ export function splitMixed(text: string): { text: string; isValue: boolean; glue
     const next = folded.slice(end).trimStart()[0] ?? '';
     const prev = folded[start - 1] ?? '';
     if (/[年月日号期届次岁%‰]/.test(next) || prev === '第') continue;
-    if (prev && !/[\s\p{Script=Han}）)：:、，,。；;|\]】”"’'」』》〉]/u.test(prev)) continue;
-    if (next && !numbered && !/[\p{Script=Han}\d（(、，,。；;|\[【“"‘'「『《〈]/u.test(next)) continue;
+    if (prev && !/[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)：:、，,。；;|\]】”"’'」』》〉]/.test(prev)) continue;
+    if (next && !numbered && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\d（(、，,。；;|\[【“"‘'「『《〈]/.test(next)) continue;
     if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
-    pieces.push({ text: text.slice(start, end), isValue: true, glued: start > 0 && /\p{Script=Han}|[）)”"]/u.test(prev) });
+    pieces.push({ text: text.slice(start, end), isValue: true, glued: start > 0 && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)”"]/.test(prev) });
     last = end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), isValue: false });
@@ -116,7 +116,7 @@ export function demoteStrayLabels<Ref>(tokens: Token<Ref>[], rowStart: number): 
       seenValue ||= t.value.kind === 'number';
       continue;
     }
-    if (seenValue && !/\p{Script=Han}{4}/u.test(t.text)) {
+    if (seenValue && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4}/.test(t.text)) {
       tokens[i] = { ...t, key: '', value: { kind: 'unreadable', reason: `not a number: "${t.text.slice(0, 40)}"` } };
     }
   }

@@ -19,7 +19,7 @@ export function foldWidth(text: string): string {
 export function labelKey(text: string): string {
   return foldWidth(text)
     .replace(PINYIN_NOTE, '')
-    .replace(/[^\p{Script=Han}\p{L}\p{N}]+/gu, '')
+    .replace(/[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]+/g, '')
     .toLowerCase();
 }
 
