@@ -1,5 +1,5 @@
 import { runChecks } from './checks/index';
-import { distrustContradictedSplits, extractCells, findRegions, zerosArePrinted, type ReadCell } from './extract/assemble';
+import { distrustContradictedSplits, extractCells, zerosArePrinted, type ReadCell } from './extract/assemble';
 import { findOrgan, findTitle, findYear, isReportTitle } from './extract/meta';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
 import type { Finding, Report } from './model';
@@ -144,4 +144,3 @@ function buildReport<Ref>(source: string, meta: { title: string | null; organ: s
   return report;
 }
 
-export { findRegions };

@@ -32,10 +32,6 @@ interface Entry<Ref> {
   values: Token<Ref>[];
 }
 
-export function matchesLabel(pattern: LabelPattern, key: string): boolean {
-  return labelPosition(pattern, key) >= 0;
-}
-
 /**
  * Where in the label the pattern matches (the end of its last match), or -1. A match inside one of
  * the `not` words (采购 in the header 采购项目数量) does not count; one after it (a row label run

@@ -252,9 +252,6 @@ export function cellsOf(format: FormatId): CellDef[] {
   return cells;
 }
 
-export function cellDef(format: FormatId, key: string): CellDef | undefined {
-  return cellsOf(format).find((c) => c.key === key);
-}
 
 /** Table 三's result rows, （一）予以公开 … （六）其他处理: the rows that add up to （七）总计. */
 export function t3ResultRows(format: FormatId): string[] {

@@ -81,7 +81,3 @@ export function splitPacked(run: string | string[], columns: ColumnDef[], fits?:
   return { values, solutions: solutions.length };
 }
 
-/** True when the run holds at least one digit per cell: the only case where a split can say anything. */
-export function canSplit(run: string | string[], cells: number): boolean {
-  return (Array.isArray(run) ? run.join('') : run).replace(/\D/g, '').length >= cells;
-}

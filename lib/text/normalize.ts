@@ -60,10 +60,6 @@ export function readCell(raw: string): CellReading {
   return { kind: 'unreadable', reason: `not a number: "${raw.trim().slice(0, 40)}"` };
 }
 
-/** True when the text is a candidate value cell: a number, or a blank marker. */
-export function isValueText(raw: string): boolean {
-  return readCell(raw).kind !== 'unreadable';
-}
 
 /**
  * Characters that exist only in traditional script and are common in these reports.
