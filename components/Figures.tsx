@@ -1,6 +1,31 @@
-import { FORMATS } from '../lib/format/layouts';
+import type { JSX } from 'preact';
+import { FORMATS, T4_GROUP_NAMES, T4_GROUPS, T4_RESULTS } from '../lib/format/layouts';
 import type { Lang } from '../lib/messages';
 import type { Report } from '../lib/model';
+
+/** A table with a header row and one labelled row per line, like 表三 and 表四. */
+function Grid({ id, heads, rows }: { id: string; heads: string[]; rows: { key: string; label: string; cells: JSX.Element[] }[] }) {
+  return (
+    <table class="figures" data-table={id}>
+      <thead>
+        <tr>
+          <th />
+          {heads.map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <td class="label">{row.label}</td>
+            {row.cells}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** The extracted figures laid out like the report's own tables, failing cells highlighted. */
 export function Figures({ report, lang, severityOf }: { report: Report; lang: Lang; severityOf: Map<string, 'error' | 'warning'> }) {
@@ -33,43 +58,17 @@ export function Figures({ report, lang, severityOf }: { report: Report; lang: La
         </tbody>
       </table>
       <h2>{name(t3)}</h2>
-      <table class="figures" data-table="t3">
-        <thead>
-          <tr>
-            <th />
-            {t3.rows[0].columns.map((c) => (
-              <th key={c.key}>{name(c)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {t3.rows.map((row) => (
-            <tr key={row.key}>
-              <td class="label">{name(row)}</td>
-              {row.columns.map((c) => cell(`t3.${row.key}.${c.key}`))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Grid
+        id="t3"
+        heads={t3.rows[0].columns.map(name)}
+        rows={t3.rows.map((row) => ({ key: row.key, label: name(row), cells: row.columns.map((c) => cell(`t3.${row.key}.${c.key}`)) }))}
+      />
       <h2>{name(t4)}</h2>
-      <table class="figures" data-table="t4">
-        <thead>
-          <tr>
-            <th />
-            {(lang === 'zh' ? ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] : ['Upheld', 'Corrected', 'Other', 'Pending', 'Total']).map((h) => (
-              <th key={h}>{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {(['review', 'suit_direct', 'suit_after_review'] as const).map((g) => (
-            <tr key={g}>
-              <td class="label">{lang === 'zh' ? { review: '行政复议', suit_direct: '行政诉讼·未经复议直接起诉', suit_after_review: '行政诉讼·复议后起诉' }[g] : { review: 'Administrative review', suit_direct: 'Lawsuit, direct', suit_after_review: 'Lawsuit after review' }[g]}</td>
-              {['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => cell(`t4.${g}.${k}`))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Grid
+        id="t4"
+        heads={T4_RESULTS.map((r) => (lang === 'zh' ? r.zh : r.en[0].toUpperCase() + r.en.slice(1)))}
+        rows={T4_GROUPS.map((g) => ({ key: g, label: name(T4_GROUP_NAMES[g]), cells: T4_RESULTS.map((r) => cell(`t4.${g}.${r.key}`)) }))}
+      />
     </div>
   );
 }

@@ -1,12 +1,6 @@
-import { T4_GROUPS } from '../format/layouts';
+import { T4_GROUP_NAMES, T4_GROUPS, T4_RESULTS } from '../format/layouts';
 import type { Rule } from './context';
 import { evaluate } from './relation';
-
-const GROUP_NAMES = {
-  review: { zh: '行政复议', en: 'Administrative review' },
-  suit_direct: { zh: '行政诉讼·未经复议直接起诉', en: 'Lawsuits filed directly' },
-  suit_after_review: { zh: '行政诉讼·复议后起诉', en: 'Lawsuits after review' },
-};
 
 /** 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for each group. */
 export const t4GroupTotal: Rule = {
@@ -18,9 +12,9 @@ export const t4GroupTotal: Rule = {
       evaluate(
         {
           rule: 't4-group-total', format: ctx.format,
-          parts: ['upheld', 'corrected', 'other', 'pending'].map((c) => `t4.${g}.${c}`),
+          parts: T4_RESULTS.filter((r) => r.key !== 'total').map((r) => `t4.${g}.${r.key}`),
           result: [`t4.${g}.total`],
-          label: { zh: `表四「${GROUP_NAMES[g].zh}」总计`, en: `Table 4 "${GROUP_NAMES[g].en}" total` },
+          label: { zh: `表四「${T4_GROUP_NAMES[g].zh}」总计`, en: `Table 4 "${T4_GROUP_NAMES[g].en}" total` },
         },
         ctx.cells,
       ),

@@ -20,7 +20,7 @@ export interface ReadCell<Ref = unknown> {
 }
 
 export interface Diagnostic {
-  code: 'label-missing' | 'row-unreadable' | 'table-missing' | 'values-unplaced' | 'packed-split' | 'cell-unreadable';
+  code: 'label-missing' | 'row-unreadable' | 'table-missing' | 'values-unplaced' | 'packed-split';
   zh: string;
   en: string;
   cells: string[];
@@ -148,8 +148,7 @@ class TableReader<Ref> {
   /** Fits an entry's value tokens to a row; returns false when they do not fit. */
   tryPlace(row: RowDef, values: Token<Ref>[], commit: boolean): boolean {
     const n = row.columns.length;
-    let vals = values;
-    while (vals.length > n && isBlank(vals[vals.length - 1])) vals = vals.slice(0, -1);
+    let vals = trimBlanks(values, n);
     while (vals.length > n && isBlank(vals[0])) vals = vals.slice(1);
     // In flat text a run such as `3-1` is two cells run together, not one: counting tokens cannot place it.
     const packedAmongFlat = vals.some((v) => v.row === null && v.value?.kind === 'unreadable' && /^[\d.,\-\s]+$/.test(v.text));
@@ -161,10 +160,9 @@ class TableReader<Ref> {
     }
     // Several pieces only in flat text (a crawler's spaces) and only where the row's total can
     // confirm the split; in a real table row a missing cell is lost, not packed.
-    const fitRule = FIT_RULE[this.table.id];
-    const digitRuns = vals.length >= 1 && vals.length < n && (vals.length === 1 || (!!fitRule && vals.every((v) => v.row === null))) && vals.every((v) => v.value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(v.text.normalize('NFKC')));
+    const fit = FIT_RULE[this.table.id];
+    const digitRuns = vals.length >= 1 && vals.length < n && (vals.length === 1 || (!!fit && vals.every((v) => v.row === null))) && vals.every((v) => v.value?.kind === 'number' && /^[\d.,\-\s]+(万元|元)?$/.test(v.text.normalize('NFKC')));
     if (digitRuns && vals.some((v) => v.text.replace(/\D/g, '').length > 1)) {
-      const fit = FIT_RULE[this.table.id];
       const result = splitPacked(vals.map((v) => v.text), row.columns, fit?.fit, this.blanksMayVanish);
       if (result.solutions === 0) return false;
       if (commit) {
@@ -366,7 +364,7 @@ class TableReader<Ref> {
         currentRow = tokens[i].row!;
       }
     }
-    values = values.length > n ? trimBlanks(values, n) : values;
+    values = trimBlanks(values, n);
     if (!this.tryPlace(row, values, true)) {
       this.setUnreadable(
         row,
@@ -377,16 +375,11 @@ class TableReader<Ref> {
   }
 }
 
+/** Drops blank cells off the end while there are more than n: an empty column after the data. */
 function trimBlanks<T extends Token>(values: T[], n: number): T[] {
   let vals = values;
   while (vals.length > n && isBlank(vals[vals.length - 1])) vals = vals.slice(0, -1);
   return vals;
-}
-
-export interface TableRegion {
-  table: TableDef['id'];
-  start: number;
-  end: number;
 }
 
 /** Parts distinctive enough to mark a table wherever they occur in a label. */

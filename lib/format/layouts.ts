@@ -131,19 +131,26 @@ const T3_2019: TableDef = {
 
 // ---------- 表四 (both formats): one row of 15 values under a two-level header ----------
 
-const T4_COLUMNS: ColumnDef[] = ['review', 'suit_direct', 'suit_after_review'].flatMap((group) => {
-  const zh = { review: '行政复议', suit_direct: '行政诉讼·未经复议直接起诉', suit_after_review: '行政诉讼·复议后起诉' }[group]!;
-  const en = { review: 'Administrative review', suit_direct: 'Lawsuit, direct', suit_after_review: 'Lawsuit after review' }[group]!;
-  return [
-    count(`${group}.upheld`, `${zh}·结果维持`, `${en}: upheld`),
-    count(`${group}.corrected`, `${zh}·结果纠正`, `${en}: corrected`),
-    count(`${group}.other`, `${zh}·其他结果`, `${en}: other result`),
-    count(`${group}.pending`, `${zh}·尚未审结`, `${en}: pending`),
-    count(`${group}.total`, `${zh}·总计`, `${en}: total`),
-  ];
-});
-
 export const T4_GROUPS = ['review', 'suit_direct', 'suit_after_review'] as const;
+
+export const T4_GROUP_NAMES: Record<(typeof T4_GROUPS)[number], { zh: string; en: string }> = {
+  review: { zh: '行政复议', en: 'Administrative review' },
+  suit_direct: { zh: '行政诉讼·未经复议直接起诉', en: 'Lawsuit, direct' },
+  suit_after_review: { zh: '行政诉讼·复议后起诉', en: 'Lawsuit after review' },
+};
+
+/** The five columns under each group, in printed order. */
+export const T4_RESULTS = [
+  { key: 'upheld', zh: '结果维持', en: 'upheld' },
+  { key: 'corrected', zh: '结果纠正', en: 'corrected' },
+  { key: 'other', zh: '其他结果', en: 'other result' },
+  { key: 'pending', zh: '尚未审结', en: 'pending' },
+  { key: 'total', zh: '总计', en: 'total' },
+] as const;
+
+const T4_COLUMNS: ColumnDef[] = T4_GROUPS.flatMap((group) =>
+  T4_RESULTS.map((r) => count(`${group}.${r.key}`, `${T4_GROUP_NAMES[group].zh}·${r.zh}`, `${T4_GROUP_NAMES[group].en}: ${r.en}`)),
+);
 
 const T4: TableDef = {
   id: 't4',

@@ -1,5 +1,5 @@
 import { plainText } from '../text/normalize';
-import { demoteStrayLabels, glue, isPageMarker, pushCell, makeToken, splitMixed, type Token } from './tokens';
+import { demoteStrayLabels, isPageMarker, pushCell, pushMixed, type Token } from './tokens';
 
 /**
  * The few DOM operations the reader needs, so the same walker runs on the browser's DOM and on
@@ -149,7 +149,6 @@ export interface HtmlTokens<N> {
   tokens: Token<N>[];
   /** visible text of the page in reading order, one block per line */
   text: string;
-  tables: number;
 }
 
 /**
@@ -170,7 +169,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
     line = '';
     if (!text || isPageMarker(text)) return;
     lines.push(text);
-    for (const piece of splitMixed(text)) tokens.push(glue(makeToken(piece.text.trim(), null, lineOwner, `text`, piece.isValue), piece.glued));
+    pushMixed(tokens, text, null, lineOwner, 'text');
   };
 
   const texts = new Map<N, string>();
@@ -240,7 +239,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   };
   walk(root);
   flush();
-  return { tokens, text: lines.join('\n'), tables };
+  return { tokens, text: lines.join('\n') };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { demoteStrayLabels, glue, isPageMarker, makeToken, pushCell, splitMixed, type Token } from './tokens';
+import { demoteStrayLabels, isPageMarker, pushCell, pushMixed, type Token } from './tokens';
 
 export interface TextRef {
   line: number;
@@ -21,11 +21,7 @@ export function tokensFromText(text: string): Token<TextRef>[] {
   // there the pipes carry no row structure.
   const pipesAreRows = pipeLines.length > 0 && pipeLines.filter((l) => nonEmptyCells(l) >= 2).length >= pipeLines.length * 0.3;
 
-  const pushFlat = (line: string, index: number) => {
-    for (const piece of splitMixed(line)) {
-      tokens.push(glue(makeToken(piece.text.trim(), null, { line: index + 1 }, `line ${index + 1}`, piece.isValue), piece.glued));
-    }
-  };
+  const pushFlat = (line: string, index: number) => pushMixed(tokens, line, null, { line: index + 1 }, `line ${index + 1}`);
 
   let tabRow: number | null = null;
   for (let i = 0; i < lines.length; i++) {

@@ -81,15 +81,17 @@ export function pushCell<Ref>(tokens: Token<Ref>[], raw: string, row: number | n
     tokens.push(single);
     return;
   }
-  const pieces = splitMixed(text);
-  if (pieces.length <= 1) {
-    tokens.push(single);
-    return;
-  }
-  for (const piece of pieces) tokens.push(glue(makeToken(piece.text.trim(), row, ref, loc, piece.isValue), piece.glued));
+  if (splitMixed(text).length <= 1) tokens.push(single);
+  else pushMixed(tokens, text, row, ref, loc);
 }
 
-export const glue = <Ref>(token: Token<Ref>, glued?: boolean): Token<Ref> => (glued ? { ...token, glued } : token);
+/** A line of text (or a cell) that may mix labels and digits: one token per piece. */
+export function pushMixed<Ref>(tokens: Token<Ref>[], text: string, row: number | null, ref: Ref, loc: string): void {
+  for (const piece of splitMixed(text)) {
+    const token = makeToken(piece.text.trim(), row, ref, loc, piece.isValue);
+    tokens.push(piece.glued ? { ...token, glued: true } : token);
+  }
+}
 
 /** Page numbers that PDF converters leave between table rows: `— 5 —`, `- 3 -`, `第 2 页 共 9 页`, `4/9`. */
 export function isPageMarker(line: string): boolean {
