@@ -14,7 +14,7 @@ import { analyzeSource, isHtml } from '../cli/read-input';
 import { renderPage } from '../test/support/render';
 import { randomCells, rng } from '../test/support/report-cells';
 
-const SHARED = resolve('../shared');
+const FIXTURES = resolve('test/fixtures');
 const check = process.argv.includes('--check');
 const misses: string[] = [];
 const target = (name: string, value: number, limit: number, better: 'lower' | 'higher') => {
@@ -33,8 +33,8 @@ console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${
 
 // ---------- engine in Node ----------
 const pages = [
-  ...readdirSync(join(SHARED, 'corpus')).filter((f) => /\.(html|txt|md)$/.test(f) && f !== 'README.md').map((f) => join(SHARED, 'corpus', f)),
-  ...readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(SHARED, 'seeds', f)),
+  ...readdirSync(join(FIXTURES, 'real')).filter((f) => /\.(html|txt|md)$/.test(f) && f !== 'README.md').map((f) => join(FIXTURES, 'real', f)),
+  ...readdirSync(join(FIXTURES, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(FIXTURES, 'seeds', f)),
 ].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
 console.log('Engine (Node): read + check one page, 30 runs after 5 warm-up runs');

@@ -1,5 +1,5 @@
 import { reportsToTsv } from '../lib/export';
-import { Report, VERSION, cellName, emptyReport } from '../lib/index';
+import { Report, VERSION, cellName, uncheckedReport } from '../lib/index';
 import { analyzeFile, InputError } from './read-input';
 
 const HELP = `nianbao-check ${VERSION} — 核验政府信息公开工作年度报告 / check government information-disclosure annual reports
@@ -98,7 +98,7 @@ export async function main(argv: string[], write: (s: string) => void = (s) => v
       writeErr(`nianbao-check: ${reason}\n`);
       exit = 2;
       if (opts.mode === 'json') {
-        write(JSON.stringify(emptyReport({ source: file }, 'error', { zh: `无法读取文件：${reason}`, en: reason })) + '\n');
+        write(JSON.stringify(uncheckedReport(file, 'error', { zh: `无法读取文件：${reason}`, en: reason })) + '\n');
       }
       continue;
     }

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse } from 'parse5';
-import { analyzeDom, analyzeText, type AnalyzeOptions, type Analysis } from '../lib/index';
-import { parse5Adapter, parse5Hints, type P5Node } from '../lib/source/parse5';
+import type { AnalyzeOptions, Analysis } from '../lib/index';
+import { analyzeMarkup, analyzePlainText } from '../lib/page/read-page';
 
 export class InputError extends Error {}
 
@@ -32,11 +31,7 @@ export function isHtml(name: string, text: string): boolean {
 }
 
 export async function analyzeSource(source: string, text: string, html: boolean, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
-  if (html) {
-    const doc = parse(text) as unknown as P5Node;
-    return analyzeDom(source, parse5Adapter, doc, parse5Hints(doc), options);
-  }
-  return analyzeText(source, text, options);
+  return html ? analyzeMarkup(source, text, options) : analyzePlainText(source, text, options);
 }
 
 export async function analyzeFile(path: string, options?: AnalyzeOptions): Promise<Analysis<unknown>> {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { reportToLayoutTsv } from '../lib/export';
-import { marksCells } from '../lib/findings';
+import { severityByCell } from '../lib/findings';
 import type { Lang, ReportResponse } from '../lib/messages';
 import { Report } from '../lib/model';
 import { Figures } from './Figures';
@@ -56,14 +56,7 @@ export function Popup({ api }: { api: PopupApi }) {
     }
   };
 
-  const severityOf = useMemo(() => {
-    const m = new Map<string, 'error' | 'warning'>();
-    for (const f of report?.findings ?? []) {
-      if (!marksCells(f)) continue;
-      for (const k of f.cells) if (m.get(k) !== 'error') m.set(k, f.severity === 'error' ? 'error' : 'warning');
-    }
-    return m;
-  }, [report]);
+  const severityOf = useMemo(() => severityByCell(report?.findings ?? []), [report]);
 
   const switchLang = () => {
     const next: Lang = lang === 'zh' ? 'en' : 'zh';

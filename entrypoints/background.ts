@@ -1,26 +1,29 @@
-import { ConverterBuilder } from 'opencc-js/core';
-import * as t2cn from 'opencc-js/preset/t2cn';
-import type { Message } from '../lib/messages';
-import { charwise, type Converter } from '../lib/text/t2s';
+import type { BackgroundMessage, BackgroundResponse } from '../lib/messages';
+import { analyzeForPage } from '../lib/page/analyze-for-page';
+
+// MV3 `action`; Firefox's MV2 build has `browserAction`
+const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+function setBadge(tabId: number, msg: Extract<BackgroundMessage, { type: 'report-summary' }>) {
+  const text = msg.status !== 'checked' ? '' : msg.errors ? String(msg.errors) : msg.warnings ? String(msg.warnings) : '✓';
+  const color = msg.errors ? '#d93025' : msg.warnings ? '#e37400' : '#1e8e3e';
+  void action().setBadgeText({ tabId, text });
+  void action().setBadgeBackgroundColor({ tabId, color });
+}
+
+async function answer(msg: BackgroundMessage, tabId: number | undefined): Promise<BackgroundResponse<BackgroundMessage['type']>> {
+  switch (msg.type) {
+    case 'analyze':
+      return analyzeForPage(msg.url, msg.content);
+    case 'report-summary':
+      if (tabId !== undefined) setBadge(tabId, msg);
+      return;
+  }
+}
 
 export default defineBackground(() => {
-  let t2s: Converter | undefined;
-
-  browser.runtime.onMessage.addListener((msg: Message | { type: 't2s'; texts: string[] }, sender, sendResponse) => {
-    if (msg.type === 't2s') {
-      // traditional → simplified for the content script, so opencc never loads into pages
-      t2s ??= charwise(ConverterBuilder(t2cn)({ from: 'tw', to: 'cn' }));
-      sendResponse(msg.texts.map(t2s));
-      return;
-    }
-    if (msg.type === 'report-summary' && sender.tab?.id !== undefined) {
-      const tabId = sender.tab.id;
-      const text = msg.status !== 'checked' ? '' : msg.errors ? String(msg.errors) : msg.warnings ? String(msg.warnings) : '✓';
-      const color = msg.errors ? '#d93025' : msg.warnings ? '#e37400' : '#1e8e3e';
-      // MV3 `action`; Firefox's MV2 build has `browserAction`
-      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-      void action.setBadgeText({ tabId, text });
-      void action.setBadgeBackgroundColor({ tabId, color });
-    }
+  browser.runtime.onMessage.addListener((msg: BackgroundMessage, sender, sendResponse) => {
+    answer(msg, sender.tab?.id).then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 });

@@ -1,11 +1,13 @@
 import { runChecks } from './checks/index';
+import { isReportTitle } from './detect';
 import { distrustContradictedSplits, extractCells, zerosArePrinted, type ReadCell } from './extract/assemble';
-import { findOrgan, findTitle, findYear, isReportTitle } from './extract/meta';
+import { findOrgan, findPublisher, findTitle, findYear } from './extract/meta';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
 import type { Finding, Report } from './model';
+import type { PageLink } from './source/html';
 import type { Token } from './source/tokens';
 
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
 
 export interface PageInput<Ref> {
   /** file name or URL */
@@ -19,6 +21,9 @@ export interface PageInput<Ref> {
   organHint?: string | null;
   /** a page's markup, or a text dump */
   kind: 'dom' | 'text';
+  /** a page's links and image count (markup only) */
+  links?: PageLink[];
+  images?: number;
 }
 
 export interface Analysis<Ref> {
@@ -28,28 +33,57 @@ export interface Analysis<Ref> {
 }
 
 type Reason = { zh: string; en: string };
-
-function detectFormat(tokens: Token[]): { format: FormatId | null; scores: Record<FormatId, number> } {
-  const keys = tokens.filter((t) => !t.value && t.key.length <= 60).map((t) => t.key);
-  const scores = { '2021': 0, '2019': 0 } as Record<FormatId, number>;
-  for (const f of Object.values(FORMATS)) scores[f.id] = f.markers.filter((m) => keys.some((k) => k.includes(m))).length;
-  if (scores['2021'] === 0 && scores['2019'] === 0) return { format: null, scores };
-  return { format: scores['2019'] > scores['2021'] ? '2019' : '2021', scores };
+interface Meta {
+  title: string | null;
+  organ: string | null;
+  publisher: string | null;
+  year: number | null;
 }
 
-const hasTable3 = (tokens: Token[]) => tokens.some((t) => !t.value && t.key.includes('本年新收')) && tokens.some((t) => !t.value && /结转/.test(t.key));
+function detectFormat(tokens: Token[]): FormatId | null {
+  const labels = tokens.filter((t) => !t.value && t.key.length <= 60).map((t) => t.key);
+  const score = (id: FormatId) => FORMATS[id].markers.filter((m) => labels.some((k) => k.includes(m))).length;
+  const s2021 = score('2021');
+  const s2019 = score('2019');
+  if (s2021 === 0 && s2019 === 0) return null;
+  return s2019 > s2021 ? '2019' : '2021';
+}
+
+const hasLabel = (tokens: Token[], test: (key: string) => boolean) => tokens.some((t) => !t.value && test(t.key));
+const hasTable3 = (tokens: Token[]) => hasLabel(tokens, (k) => k.includes('本年新收')) && hasLabel(tokens, (k) => k.includes('结转'));
 
 function narrativeOf(text: string): string {
   const m = /二\s*[、.．]?\s*主动公开政府信息情况|第二十条第/.exec(text);
   return m ? text.slice(0, m.index) : '';
 }
 
-export function emptyReport(input: { source: string }, status: Report['status'], reason: Reason, meta: { title: string | null; organ: string | null; year: number | null } = { title: null, organ: null, year: null }, format: FormatId | null = null): Report {
+const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)(?:[?#]|$)/i;
+
+/** Links to documents (the report as an attachment), made absolute against the page's address. */
+function attachmentsOf(links: PageLink[], source: string): PageLink[] {
+  const out: PageLink[] = [];
+  for (const link of links) {
+    if (!ATTACHMENT.test(link.href) || /^(javascript|data):/i.test(link.href)) continue;
+    let href = link.href;
+    try {
+      href = new URL(link.href, source).href;
+    } catch {
+      // a file name as source: keep the href as written
+    }
+    if (!out.some((l) => l.href === href)) out.push({ text: link.text.slice(0, 120), href });
+  }
+  return out.slice(0, 20);
+}
+
+/** A report that was not checked: why, and what could be said of it. */
+export function uncheckedReport(source: string, status: Exclude<Report['status'], 'checked'>, reason: Reason, meta?: Partial<Meta>, extra: Partial<Report> = {}): Report {
   return {
-    source: input.source, status, reason, ...meta, format,
+    source, status, reason,
+    title: meta?.title ?? null, organ: meta?.organ ?? null, publisher: meta?.publisher ?? null, year: meta?.year ?? null, format: null,
     cells: {}, cellDetails: {}, findings: [], diagnostics: [],
     summary: { errors: 0, warnings: 0, unchecked: 0, passed: 0, cellsRead: 0, cellsBlank: 0, cellsUnreadable: 0 },
     generator: { name: 'nianbao-check', version: VERSION },
+    ...extra,
   };
 }
 
@@ -58,89 +92,135 @@ export interface AnalyzeOptions {
   previous?: Report;
 }
 
+/** Why a page that is not a checkable report is not, or null when it is one. */
+function whyNotChecked(input: PageInput<unknown>, meta: Meta, format: FormatId | null): Report | null {
+  const tokens = input.tokens as Token[];
+  const table3 = hasTable3(tokens);
+  const titled = !!meta.title && isReportTitle(meta.title);
+  const reportLinks = (input.links ?? []).filter((l) => isReportTitle(l.text)).length;
+  const unchecked = (status: Exclude<Report['status'], 'checked'>, reason: Reason, extra?: Partial<Report>) =>
+    uncheckedReport(input.source, status, reason, meta, extra);
+
+  if (!table3 && reportLinks >= 3) {
+    return unchecked('not-a-report', {
+      zh: `不是年度报告：这是年度报告的列表页（有 ${reportLinks} 个年度报告链接，本页没有表格）`,
+      en: `not an annual report: a list of reports (${reportLinks} links to reports, no tables on this page)`,
+    });
+  }
+  if (!titled && !table3) {
+    return unchecked('not-a-report', {
+      zh: '不是政府信息公开工作年度报告：未找到年度报告标题（如“某某2024年政府信息公开工作年度报告”），也未找到表三（收到和处理政府信息公开申请情况）',
+      en: 'not an annual report: no report title (such as "…2024年政府信息公开工作年度报告") and no table 3 (applications received and handled)',
+    });
+  }
+  const { year } = meta;
+  if ((year !== null && year <= 2018) || (!format && !table3 && year !== null && year < 2019)) {
+    return unchecked('older-format', {
+      zh: `${year} 年度报告：2018 年及以前的报告没有统一表格，不作核验`,
+      en: `${year} report: reports for 2018 and earlier have no standard tables; not checked`,
+    });
+  }
+  if (format) return null;
+  const attachments = attachmentsOf(input.links ?? [], input.source);
+  const images = input.images ?? 0;
+  const where = attachments.length
+    ? { zh: `表格在附件中（${attachments.map((a) => a.text || a.href).slice(0, 3).join('、')}），请打开附件核验`, en: `the tables are in attachments (${attachments.length}); open them to check` }
+    : images
+      ? { zh: `表格可能是图片（本页有 ${images} 张图片），无法核验`, en: `the tables may be images (${images} on the page); they cannot be checked` }
+      : { zh: '表格可能是图片或附件', en: 'they may be images or attachments' };
+  return unchecked(
+    'error',
+    { zh: `识别为年度报告，但找不到标准表格：${where.zh}`, en: `recognised as an annual report, but its standard tables were not found: ${where.en}` },
+    attachments.length ? { attachments } : {},
+  );
+}
+
 /** Reads and checks one page. Never throws on page content: problems become the report's status, diagnostics and findings. */
 export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions = {}): Analysis<Ref> {
   const lines = input.text.split('\n');
   const title = findTitle(lines, input.titleHint);
-  const year = findYear(title, input.text);
-  const organ = findOrgan(lines, title, input.organHint);
-  const meta = { title, organ, year };
-  const { format } = detectFormat(input.tokens as Token[]);
-  const table3 = hasTable3(input.tokens as Token[]);
-  const titled = !!title && isReportTitle(title);
+  const meta: Meta = {
+    title,
+    organ: findOrgan(lines, title, input.organHint),
+    publisher: findPublisher(input.organHint),
+    year: findYear(title, input.text),
+  };
+  const tokens = input.tokens as Token[];
+  const format = detectFormat(tokens);
+  const notChecked = whyNotChecked(input, meta, format);
+  if (notChecked || !format) return { report: notChecked!, cells: new Map() };
 
-  if (!titled && !table3) {
-    return {
-      report: emptyReport(input, 'not-a-report', {
-        zh: '不是政府信息公开工作年度报告：未找到“政府信息公开工作年度报告”标题，也未找到表三（收到和处理政府信息公开申请情况）',
-        en: 'not an annual report: no 政府信息公开工作年度报告 title and no table 3 (applications received and handled)',
-      }, meta),
-      cells: new Map(),
-    };
-  }
-  if ((year !== null && year <= 2018) || (!format && !table3 && year !== null && year < 2019)) {
-    return {
-      report: emptyReport(input, 'older-format', {
-        zh: `${year} 年度报告：2018 年及以前的报告没有统一表格，不作核验`,
-        en: `${year} report: reports for 2018 and earlier have no standard tables; not checked`,
-      }, meta),
-      cells: new Map(),
-    };
-  }
-  if (!format) {
-    return {
-      report: emptyReport(input, 'error', {
-        zh: '识别为年度报告，但找不到标准表格（表格可能是图片或附件）',
-        en: 'recognised as an annual report, but its standard tables were not found (they may be images or attachments)',
-      }, meta),
-      cells: new Map(),
-    };
-  }
-
-  const blanksMayVanish = input.kind === 'dom' || !zerosArePrinted(input.tokens as Token[]);
+  const blanksMayVanish = input.kind === 'dom' || !zerosArePrinted(tokens);
   const { cells, diagnostics } = extractCells(input.tokens, format, blanksMayVanish);
   diagnostics.push(...distrustContradictedSplits(cells, format));
-  const prev = options.previous;
   const findings = runChecks({
-    format, year, organ, cells: cells as Map<string, ReadCell>, narrative: narrativeOf(input.text),
-    previous: prev && prev.format ? { year: prev.year, format: prev.format, cells: new Map(Object.entries(prev.cells).map(([k, v]) => [k, { key: k, value: v, state: prev.cellDetails[k]?.state ?? (v === null ? 'blank' : 'number'), text: '', ref: null, loc: '' } as ReadCell])) } : undefined,
+    format,
+    year: meta.year,
+    organ: meta.organ,
+    cells: cells as Map<string, ReadCell>,
+    narrative: narrativeOf(input.text),
+    previous: options.previous?.format ? previousOf(options.previous) : undefined,
   });
-
-  const report = buildReport(input.source, meta, format, cells, findings, diagnostics);
-  return { report, cells };
+  return { report: buildReport(input.source, meta, format, cells, findings, diagnostics), cells };
 }
 
-function buildReport<Ref>(source: string, meta: { title: string | null; organ: string | null; year: number | null }, format: FormatId, cells: Map<string, ReadCell<Ref>>, findings: Finding[], diagnostics: ReturnType<typeof extractCells>['diagnostics']): Report {
+/** A previous year's exported report, as cells the checks can read. */
+function previousOf(prev: Report) {
+  const cells = new Map<string, ReadCell>();
+  for (const [key, value] of Object.entries(prev.cells)) {
+    const state = prev.cellDetails[key]?.state ?? (value === null ? 'blank' : 'number');
+    cells.set(key, { key, value, state, text: '', ref: null, loc: '' });
+  }
+  return { year: prev.year, format: prev.format!, cells };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const STATUS_ORDER = { fail: 0, unchecked: 1, pass: 2 } as const;
+
+function buildReport<Ref>(
+  source: string,
+  meta: Meta,
+  format: FormatId,
+  cells: Map<string, ReadCell<Ref>>,
+  findings: Finding[],
+  diagnostics: ReturnType<typeof extractCells>['diagnostics'],
+): Report {
   const flat: Record<string, number | null> = {};
   const details: Report['cellDetails'] = {};
-  let read = 0, blank = 0, unreadable = 0;
+  const counts = { number: 0, blank: 0, unreadable: 0 };
   for (const def of cellsOf(format)) {
     const c = cells.get(def.key)!;
     flat[def.key] = c.value;
     details[def.key] = {
-      state: c.state, text: c.text, loc: c.loc,
-      ...(c.unit ? { unit: c.unit } : {}), ...(c.reason ? { reason: c.reason } : {}), ...(c.derivedBy ? { derivedBy: c.derivedBy } : {}),
+      state: c.state,
+      text: c.text,
+      loc: c.loc,
+      ...(c.unit ? { unit: c.unit } : {}),
+      ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.derivedBy ? { derivedBy: c.derivedBy } : {}),
     };
-    if (c.state === 'number') read++;
-    else if (c.state === 'blank') blank++;
-    else unreadable++;
+    counts[c.state]++;
   }
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const statusOrder = { fail: 0, unchecked: 1, pass: 2 } as const;
-  findings.sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || order[a.severity] - order[b.severity]);
-  const report: Report = {
-    source, status: 'checked', ...meta, format,
-    cells: flat, cellDetails: details, findings,
+  findings.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const failing = (severity: Finding['severity']) => findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
+  return {
+    source,
+    status: 'checked',
+    ...meta,
+    format,
+    cells: flat,
+    cellDetails: details,
+    findings,
     diagnostics: diagnostics.map((d) => ({ code: d.code, cells: d.cells, ...(d.loc ? { loc: d.loc } : {}), message: { zh: d.zh, en: d.en } })),
     summary: {
-      errors: findings.filter((f) => f.status === 'fail' && f.severity === 'error').length,
-      warnings: findings.filter((f) => f.status === 'fail' && f.severity === 'warning').length,
+      errors: failing('error'),
+      warnings: failing('warning'),
       unchecked: findings.filter((f) => f.status === 'unchecked').length,
       passed: findings.filter((f) => f.status === 'pass').length,
-      cellsRead: read, cellsBlank: blank, cellsUnreadable: unreadable,
+      cellsRead: counts.number,
+      cellsBlank: counts.blank,
+      cellsUnreadable: counts.unreadable,
     },
     generator: { name: 'nianbao-check', version: VERSION },
   };
-  return report;
 }
-

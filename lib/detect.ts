@@ -1,11 +1,32 @@
 /**
- * The cheap first look the content script takes at every page: does anything visible without
- * parsing suggest an annual report? Titles and headings in simplified or traditional script.
+ * What a report's title looks like, in simplified or traditional script. Shared by the content
+ * script's cheap first look and the reader (lib/extract/meta.ts), so both decide alike.
  */
-const TITLE = /政府信息公[开開](?:工作)?(?:年度)?(?:工作)?(?:年度[报報]告|年[报報]|[报報]告)/;
+const REPORT_TITLE = /政府信息公[开開](?:工作)?(?:年度)?(?:工作)?(?:年度[报報]告|年[报報]|[报報]告)/;
+const YEAR = /(?:19|20)\d{2}/;
+/**
+ * Titles that name reports without being one: a notice about compiling them, a column of them, a
+ * reading guide, the 政府网站工作年度报表 (another form altogether).
+ */
+const NOT_A_REPORT = /通知|通[报報]|意[见見]|方案|[编編]制工作|[报報]送|征求|解[读讀]|目[录錄]|[专專]欄|[专專]栏|栏目|欄目|列表|[汇匯]总|[汇匯]總|网站工作年度报表|網站工作年度報表|网站年度报表|網站年度報表/;
 
-export function titleLooksLikeReport(text: string | null | undefined): boolean {
-  return !!text && text.length < 200 && TITLE.test(text.replace(/\s+/g, ''));
+/** The page's metadata that names the report and its publisher, as TRS and UCAP CMSs write it. */
+export const HINT_META = { title: 'articletitle', publisher: 'contentsource' } as const;
+
+const compact = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** `XX2023年政府信息公开工作年度报告`: the report's own title (a year, the words, not a notice about one). */
+export function isReportTitle(text: string | null | undefined): boolean {
+  if (!text || text.length > 200) return false;
+  const t = compact(text);
+  return REPORT_TITLE.test(t) && YEAR.test(t) && !NOT_A_REPORT.test(t);
+}
+
+/** A title that speaks of reports but names something else (a notice, a list of reports). */
+export function isOtherDocumentTitle(text: string | null | undefined): boolean {
+  if (!text || text.length > 200) return false;
+  const t = compact(text);
+  return (REPORT_TITLE.test(t) && NOT_A_REPORT.test(t)) || /网站(?:工作)?年度报表|網站(?:工作)?年度報表/.test(t);
 }
 
 /** Table text that only table 三 has. */

@@ -1,5 +1,5 @@
-// Everything the CLI and tests use. The content script imports lib/read.ts directly, which keeps zod out of it.
-export { analyzePage, emptyReport, VERSION } from './analyze';
+// Everything the CLI, the background worker and the tests use.
+export { analyzePage, uncheckedReport, VERSION } from './analyze';
 export type { Analysis, AnalyzeOptions, PageInput } from './analyze';
 export { convertLocally } from './text/t2s';
 import { analyzeDom as readDom, analyzeText as readText, type DomHints, type ReadOptions } from './read';

@@ -1,23 +1,59 @@
 import type { Report } from './model';
+import type { CellMark } from './page/mark-plan';
 
 export type Lang = 'zh' | 'en';
+export type Bilingual = { zh: string; en: string };
 
-/** What the popup asks the content script, and what the content script tells the background. */
-export type Message =
-  | { type: 'get-report' }
-  | { type: 'check-anyway' }
-  | { type: 'focus-finding'; index: number }
-  | { type: 'clear-marks' }
-  | { type: 'set-lang'; lang: Lang }
-  | { type: 'report-summary'; errors: number; warnings: number; status: Report['status'] | 'idle' };
+/** What a content script sends the background to read: the report's part of the page, or a text page. */
+export type PageContent = { kind: 'html'; html: string } | { kind: 'text'; text: string };
+
+/** Every message, by receiver, with the answer it gets. One table, so both ends agree by type. */
+export interface BackgroundProtocol {
+  /** read and check a page (the CLI's code, in the background worker) */
+  analyze: { request: { url: string; content: PageContent }; response: AnalyzeResult };
+  /** the toolbar badge for the sender's tab */
+  'report-summary': { request: { errors: number; warnings: number; status: Report['status'] | 'idle' }; response: void };
+}
+
+export interface TabProtocol {
+  'get-report': { request: object; response: ReportResponse };
+  'check-anyway': { request: object; response: ReportResponse };
+  'focus-finding': { request: { index: number }; response: boolean };
+  'clear-marks': { request: object; response: boolean };
+  'set-lang': { request: { lang: Lang }; response: boolean };
+}
+
+type MessageOf<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) }[keyof P];
+export type BackgroundMessage = MessageOf<BackgroundProtocol>;
+export type TabMessage = MessageOf<TabProtocol>;
+export type BackgroundResponse<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['response'];
+export type TabResponse<K extends keyof TabProtocol> = TabProtocol[K]['response'];
+/** One message of a protocol, with the type its key gives. */
+export type MessageFor<P, K extends keyof P> = { type: K } & (P[K] extends { request: infer R } ? R : never);
+
+export interface AnalyzeResult {
+  report: Report;
+  /** the page elements to mark */
+  marks: CellMark[];
+}
 
 export interface ReportResponse {
   url: string;
-  /** null while the page has not been read (not detected as a report) */
+  /** null while the page has not been read */
   report: Report | null;
   /** why the page was not read, when report is null */
-  skipped?: { zh: string; en: string };
+  skipped?: Bilingual;
+  /** elements marked on the page */
   marked: number;
+  /** marks the reader asked for that could not be placed on the page (it changed, or its markup does not round-trip) */
+  unplaced?: number;
 }
 
 export const LANG_KEY = 'nianbao-lang';
+
+/** The sites the content script runs on by itself. */
+export const GOV_MATCH = '*://*.gov.cn/*';
+export const isGovHost = (hostname: string) => /(^|\.)gov\.cn$/i.test(hostname);
+
+/** Markup over this size is not sent to the reader: the popup says it is too large to check here. */
+export const MAX_MARKUP_CHARS = 3_000_000;

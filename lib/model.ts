@@ -69,7 +69,10 @@ export const Report = z.object({
   /** why the page is not checked (for every status but `checked`) */
   reason: z.object({ zh: z.string(), en: z.string() }).optional(),
   title: z.string().nullable(),
+  /** the body the report is of (from its title first) */
   organ: z.string().nullable(),
+  /** who published the page, as the site's metadata says (ContentSource, 发布机构); may differ from organ */
+  publisher: z.string().nullable(),
   year: z.number().int().nullable(),
   format: z.enum(['2021', '2019']).nullable(),
   /** canonical key → number, or null when blank, a dash, or unreadable */
@@ -86,6 +89,8 @@ export const Report = z.object({
     cellsBlank: z.number().int(),
     cellsUnreadable: z.number().int(),
   }),
+  /** links to documents on a page whose tables were not found (the report as an attachment) */
+  attachments: z.array(z.object({ text: z.string(), href: z.string() })).optional(),
   generator: z.object({ name: z.literal('nianbao-check'), version: z.string() }),
 });
 export type Report = z.infer<typeof Report>;

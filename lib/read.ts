@@ -3,12 +3,10 @@ import { findReportRoot, tokensFromDom, type DomAdapter } from './source/html';
 import { tokensFromText, type TextRef } from './source/text';
 import { labelKey, looksTraditional } from './text/normalize';
 
-/** Converts many strings traditional → simplified at once (in the extension: in the background worker). */
+/** Converts many strings traditional → simplified at once. */
 export type ConvertMany = (texts: string[]) => Promise<string[]>;
 
 export interface ReadOptions extends AnalyzeOptions {
-  /** read only the part of the page that holds the report (default); false when the caller found it */
-  findRoot?: boolean;
   /** traditional → simplified; without it traditional pages are read as they are (labels will not match) */
   convert?: ConvertMany;
 }
@@ -26,9 +24,9 @@ export interface DomHints {
   organ?: string | null;
 }
 
-/** Reads and checks a page given as a DOM (the browser's, or a parse5 tree through an adapter). */
+/** Reads and checks a page given as a DOM through an adapter (a parse5 tree). Reads only the part that holds the report. */
 export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N, hints: DomHints = {}, options: ReadOptions = {}): Promise<Analysis<N>> {
-  const walked = tokensFromDom(dom, options.findRoot === false ? root : findReportRoot(dom, root));
+  const walked = tokensFromDom(dom, findReportRoot(dom, root));
   let { text } = walked;
   let title = hints.title ?? null;
   let organ = hints.organ ?? null;
@@ -40,5 +38,8 @@ export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N,
     organ = organ && converted[2];
     labels.forEach((token, i) => (token.key = labelKey(converted[3 + i])));
   }
-  return analyzePage({ source, tokens: walked.tokens, text, titleHint: title, organHint: organ, kind: 'dom' }, options);
+  return analyzePage(
+    { source, tokens: walked.tokens, text, titleHint: title, organHint: organ, kind: 'dom', links: walked.links, images: walked.images },
+    options,
+  );
 }

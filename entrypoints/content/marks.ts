@@ -1,5 +1,3 @@
-import type { ReadCell } from '../../lib/extract/assemble';
-import { marksCells } from '../../lib/findings';
 import type { Finding } from '../../lib/model';
 
 const STYLE_ID = 'nianbao-check-style';
@@ -23,30 +21,28 @@ export interface MarkSet {
   clear(): void;
 }
 
+export interface PlacedMark {
+  el: Element;
+  /** indexes into report.findings */
+  findings: number[];
+  severity: 'error' | 'warning';
+}
+
 /** Marks the page elements of every cell involved in a failing check; `clear()` puts the page back as it was. */
-export function applyMarks(doc: Document, findings: Finding[], cells: Map<string, ReadCell<Node>>): MarkSet {
+export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonly Finding[]): MarkSet {
   const byElement = new Map<Element, number[]>();
   const byFinding = new Map<number, Element[]>();
-  findings.forEach((f, index) => {
-    if (!marksCells(f)) return;
-    const elements: Element[] = [];
-    for (const key of f.cells) {
-      const ref = cells.get(key)?.ref;
-      if (!ref || ref.nodeType !== 1 || !(ref as Element).isConnected) continue;
-      const el = ref as Element;
-      if (!elements.includes(el)) elements.push(el);
-      const list = byElement.get(el) ?? [];
-      if (!list.includes(index)) list.push(index);
-      byElement.set(el, list);
-    }
-    if (elements.length) byFinding.set(index, elements);
-  });
+  const severity = new Map<Element, 'error' | 'warning'>();
+  for (const mark of marks) {
+    byElement.set(mark.el, mark.findings);
+    severity.set(mark.el, mark.severity);
+    for (const f of mark.findings) byFinding.set(f, [...(byFinding.get(f) ?? []), mark.el]);
+  }
 
   const added: { el: Element; tabindex: string | null }[] = [];
   for (const [el, indexes] of byElement) {
-    const rules = [...new Set(indexes.map((i) => findings[i].rule))].sort();
-    el.setAttribute(RULE_ATTR, rules.join(' '));
-    el.setAttribute(SEVERITY_ATTR, indexes.some((i) => findings[i].severity === 'error') ? 'error' : 'warning');
+    el.setAttribute(RULE_ATTR, [...new Set(indexes.map((i) => findings[i].rule))].sort().join(' '));
+    el.setAttribute(SEVERITY_ATTR, severity.get(el)!);
     const tabindex = el.getAttribute('tabindex');
     if (tabindex === null) el.setAttribute('tabindex', '0'); // so the explanation shows on keyboard focus too
     added.push({ el, tabindex });

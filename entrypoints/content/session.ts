@@ -1,53 +1,87 @@
 import { h, render } from 'preact';
 import { Overlay, OVERLAY_CSS } from '../../components/Overlay';
-import type { Analysis } from '../../lib/analyze';
 import { marksCells } from '../../lib/findings';
-import { LANG_KEY, type Lang, type Message, type ReportResponse } from '../../lib/messages';
-import { analyzeDom } from '../../lib/read';
-import { browserDom } from '../../lib/source/browser-dom';
-import { looksLikeReport, pageOrgan, pageTitle, reportRoot } from './detect';
+import {
+  LANG_KEY,
+  type AnalyzeResult,
+  type BackgroundMessage,
+  type Bilingual,
+  type Lang,
+  type ReportResponse,
+  type TabMessage,
+  type TabResponse,
+} from '../../lib/messages';
+import type { Report } from '../../lib/model';
+import { textSignature } from '../../lib/page/mark-plan';
 import { applyMarks, flash, RULE_ATTR, type MarkSet } from './marks';
+import { looksLikeReport, pageForReading } from './page';
 
 const HOST_TAG = 'nianbao-check-ui';
 const LATE_CONTENT_MS = 10_000;
+const RECHECK_DELAY_MS = 500;
 
 interface Ctx {
   isInvalid: boolean;
   onInvalidated(cb: () => void): void;
 }
 
-/** Converts traditional text in the background worker, so opencc never loads into the page. */
-const convertInBackground = async (texts: string[]): Promise<string[]> => {
-  const out = await browser.runtime.sendMessage({ type: 't2s', texts });
-  if (!Array.isArray(out)) throw new Error('conversion unavailable');
-  return out as string[];
+const NOT_DETECTED: Bilingual = {
+  zh: '页面标题和表格都不像政府信息公开工作年度报告，因此未读取。',
+  en: 'Neither the title nor the tables look like an annual report, so the page was not read.',
+};
+const tooLarge = (chars: number): Bilingual => ({
+  zh: `报告部分的网页代码过大（${(chars / 1e6).toFixed(1)} MB），无法在此检查。可保存网页后用命令行工具检查。`,
+  en: `The report's part of the page is too large to check here (${(chars / 1e6).toFixed(1)} MB of markup). Save the page and use the command line.`,
+});
+const READER_UNAVAILABLE: Bilingual = {
+  zh: '扩展的后台读取程序没有响应（已重试一次）。请刷新页面后再试。',
+  en: 'The extension’s reader did not answer (tried twice). Reload the page and try again.',
 };
 
+/** Runs `fn` under a performance measure `nianbao:NAME`: the tests and the bench see what ran, and how often. */
+function measured<T>(name: string, fn: () => T): T {
+  performance.mark(`nianbao:${name}:start`);
+  try {
+    return fn();
+  } finally {
+    performance.measure(`nianbao:${name}`, `nianbao:${name}:start`);
+  }
+}
+
+/** Asks the background worker; it may be asleep (sending wakes it) or killed mid-request: one retry. */
+async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }>): Promise<AnalyzeResult | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const result = (await browser.runtime.sendMessage(msg)) as AnalyzeResult | undefined;
+      if (result?.report) return result;
+    } catch {
+      // the worker stopped before it answered: try again once
+    }
+  }
+  return null;
+}
+
+/** One page's state: the report the background read, the marks on the page, the overlay. */
 export class Session {
-  private analysis: Analysis<Node> | null = null;
+  private report: Report | null = null;
+  private skipped: Bilingual = NOT_DETECTED;
   private marks: MarkSet | null = null;
+  private unplaced = 0;
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
   private lang: Lang = 'zh';
   private tooltip: { findings: number[]; x: number; y: number } | null = null;
-  private observer: MutationObserver | null = null;
   private pending: Promise<void> | null = null;
   private listeners: [string, EventListener][] = [];
 
-  constructor(private doc: Document, private ctx: Ctx) {}
+  constructor(
+    private doc: Document,
+    private ctx: Ctx,
+  ) {}
 
-  async start(auto: boolean): Promise<void> {
-    try {
-      const stored = await browser.storage.local.get(LANG_KEY);
-      if (stored[LANG_KEY] === 'en') this.lang = 'en';
-    } catch {
-      // storage unavailable: stay in Chinese
-    }
-    if (!auto) return;
-    performance.mark('nianbao:detect:start');
-    const isReport = looksLikeReport(this.doc);
-    performance.measure('nianbao:detect', 'nianbao:detect:start');
-    if (isReport) await this.run();
+  /** On a gov.cn page: read it if it looks like a report, else watch a little while for late content. */
+  start(): void {
+    if (measured('detect', () => looksLikeReport(this.doc))) void this.run();
     else this.watchForLateContent();
   }
 
@@ -56,30 +90,30 @@ export class Session {
    * second and for ten seconds only, so a page that never stops changing costs next to nothing.
    */
   private watchForLateContent() {
-    let timer = 0;
+    let observer: MutationObserver | null = null;
     let scheduled = 0;
     const stop = () => {
-      this.observer?.disconnect();
-      this.observer = null;
-      clearTimeout(timer);
+      observer?.disconnect();
+      observer = null;
       clearTimeout(scheduled);
     };
     const recheck = () => {
       scheduled = 0;
       if (this.ctx.isInvalid) return stop();
-      performance.mark('nianbao:recheck:start');
-      const found = looksLikeReport(this.doc);
-      performance.measure('nianbao:recheck', 'nianbao:recheck:start');
-      if (found) {
+      if (measured('recheck', () => looksLikeReport(this.doc))) {
         stop();
         void this.run();
       }
     };
-    this.observer = new MutationObserver(() => {
-      scheduled ||= window.setTimeout(recheck, 500);
-    });
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    timer = window.setTimeout(stop, LATE_CONTENT_MS);
+    try {
+      observer = new MutationObserver(() => {
+        scheduled ||= window.setTimeout(recheck, RECHECK_DELAY_MS);
+      });
+      observer.observe(this.doc.documentElement, { childList: true, subtree: true });
+    } catch {
+      return;
+    }
+    window.setTimeout(stop, LATE_CONTENT_MS);
     this.ctx.onInvalidated(stop);
   }
 
@@ -92,28 +126,55 @@ export class Session {
   private async runOnce() {
     try {
       this.clear();
-      performance.mark('nianbao:analyze:start');
-      const body = reportRoot(this.doc);
-      const organ = pageOrgan(this.doc);
-      this.analysis = await analyzeDom(location.href, browserDom, body, { title: pageTitle(this.doc), organ }, { convert: convertInBackground, findRoot: false });
-      performance.measure('nianbao:analyze', 'nianbao:analyze:start');
-      performance.mark('nianbao:mark:start');
-      const { report, cells } = this.analysis;
-      if (report.status === 'checked') {
-        this.marks = applyMarks(this.doc, report.findings, cells);
-        this.mountOverlay();
+      this.report = null;
+      const page = pageForReading(this.doc);
+      if ('tooLarge' in page) {
+        this.skipped = tooLarge(page.tooLarge);
+        return;
       }
-      performance.measure('nianbao:mark', 'nianbao:mark:start');
-      void this.tellBackground();
+      performance.mark('nianbao:analyze:start');
+      const [result] = await Promise.all([askBackground({ type: 'analyze', url: location.href, content: page.content }), this.loadLang()]);
+      performance.measure('nianbao:analyze', 'nianbao:analyze:start');
+      if (!result) {
+        this.skipped = READER_UNAVAILABLE;
+        return;
+      }
+      this.report = result.report;
+      if (result.report.status === 'checked') measured('mark', () => this.showMarks(result, page.elements()));
     } catch {
-      // never let a page we cannot read break the page: the popup will say it could not be read
-      this.analysis = null;
+      // never let a page we cannot read break the page: the popup says it could not be read
+      this.report = null;
+      this.skipped = READER_UNAVAILABLE;
+    } finally {
+      void this.tellBackground();
     }
   }
 
+  private async loadLang() {
+    try {
+      const stored = await browser.storage.local.get(LANG_KEY);
+      this.lang = stored[LANG_KEY] === 'en' ? 'en' : 'zh';
+    } catch {
+      // storage unavailable: stay in Chinese
+    }
+  }
+
+  /** Marks the elements the reader named, each only if it is still the element the reader saw. */
+  private showMarks(result: AnalyzeResult, elements: ArrayLike<Element>) {
+    const placed: { el: Element; findings: number[]; severity: 'error' | 'warning' }[] = [];
+    this.unplaced = 0;
+    for (const mark of result.marks) {
+      const el = elements[mark.index];
+      if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text) placed.push({ el, findings: mark.findings, severity: mark.severity });
+      else this.unplaced++;
+    }
+    this.marks = applyMarks(this.doc, placed, result.report.findings);
+    this.mountOverlay();
+  }
+
   private async tellBackground() {
-    const r = this.analysis?.report;
-    const msg: Message = { type: 'report-summary', errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0, status: r?.status ?? 'idle' };
+    const r = this.report;
+    const msg: BackgroundMessage = { type: 'report-summary', errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0, status: r?.status ?? 'idle' };
     try {
       await browser.runtime.sendMessage(msg);
     } catch {
@@ -157,7 +218,7 @@ export class Session {
   }
 
   private renderOverlay() {
-    const report = this.analysis?.report;
+    const report = this.report;
     const mount = this.shadow?.lastChild as Element | undefined;
     if (!report || !mount || !this.marks) return;
     const marked = report.findings.map((f, i) => (marksCells(f) ? i : -1)).filter((i) => i >= 0);
@@ -185,22 +246,18 @@ export class Session {
     if (tell) void this.tellBackground();
   }
 
-  setLang(lang: Lang) {
-    this.lang = lang;
-    this.renderOverlay();
-  }
-
   response(): ReportResponse {
-    const report = this.analysis?.report ?? null;
+    const report = this.report;
     return {
       url: location.href,
       report,
       marked: this.marks?.byElement.size ?? 0,
-      ...(report ? {} : { skipped: { zh: '页面标题和表格都不像政府信息公开工作年度报告，因此未读取。', en: 'Neither the title nor the tables look like an annual report, so the page was not read.' } }),
+      ...(this.unplaced ? { unplaced: this.unplaced } : {}),
+      ...(report ? {} : { skipped: this.skipped }),
     };
   }
 
-  async handle(msg: Message): Promise<ReportResponse | boolean> {
+  async handle(msg: TabMessage): Promise<TabResponse<TabMessage['type']>> {
     switch (msg.type) {
       case 'get-report':
         if (this.pending) await this.pending;
@@ -214,10 +271,9 @@ export class Session {
         this.clear(true);
         return true;
       case 'set-lang':
-        this.setLang(msg.lang);
+        this.lang = msg.lang;
+        this.renderOverlay();
         return true;
-      default:
-        return false;
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { PopupApi } from '../../components/Popup';
-import { LANG_KEY, type Lang, type Message, type ReportResponse } from '../../lib/messages';
+import { GOV_MATCH, LANG_KEY, type Lang, type MessageFor, type TabProtocol, type TabResponse } from '../../lib/messages';
 
 /** The tab the popup speaks for: `popup.html?tabId=N` (tests), else the active tab. */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {
@@ -12,15 +12,25 @@ async function targetTab(): Promise<{ id: number; url?: string } | null> {
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
-const send = async <T,>(tabId: number, msg: Message): Promise<T> => (await browser.tabs.sendMessage(tabId, msg)) as T;
+/** A message to the content script of a tab, answered as the protocol says. */
+const send = async <K extends keyof TabProtocol>(tabId: number, msg: MessageFor<TabProtocol, K>): Promise<TabResponse<K>> => browser.tabs.sendMessage(tabId, msg);
+const onGovSite = (url: string) => {
+  try {
+    const host = GOV_MATCH.split('/')[2].replace('*.', '');
+    const { hostname, protocol } = new URL(url);
+    return /^https?:$/.test(protocol) && (hostname === host || hostname.endsWith(`.${host}`));
+  } catch {
+    return false;
+  }
+};
 
 export const extensionApi: PopupApi = {
   async load() {
     const tab = await targetTab();
     if (!tab) return { kind: 'cannot-check' };
-    const onGov = !!tab.url && /^https?:\/\/([^/]+\.)?gov\.cn(:\d+)?\//i.test(tab.url);
+    const onGov = !!tab.url && onGovSite(tab.url);
     try {
-      const response = await send<ReportResponse>(tab.id, { type: 'get-report' });
+      const response = await send(tab.id, { type: 'get-report' });
       if (!response || typeof response !== 'object') throw new Error('no answer');
       return { kind: 'response', tabId: tab.id, response };
     } catch {
@@ -32,11 +42,11 @@ export const extensionApi: PopupApi = {
   },
   async inject(tabId) {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
-    return send<ReportResponse>(tabId, { type: 'check-anyway' });
+    return send(tabId, { type: 'check-anyway' });
   },
-  checkAnyway: (tabId) => send<ReportResponse>(tabId, { type: 'check-anyway' }),
-  focus: (tabId, index) => send<boolean>(tabId, { type: 'focus-finding', index }),
-  clearMarks: (tabId) => send<boolean>(tabId, { type: 'clear-marks' }),
+  checkAnyway: (tabId) => send(tabId, { type: 'check-anyway' }),
+  focus: (tabId, index) => send(tabId, { type: 'focus-finding', index }),
+  clearMarks: (tabId) => send(tabId, { type: 'clear-marks' }),
   async getLang() {
     const stored = await browser.storage.local.get(LANG_KEY);
     return stored[LANG_KEY] === 'en' ? 'en' : 'zh';

@@ -1,10 +1,5 @@
+import { isOtherDocumentTitle } from '../detect';
 import { plainText } from '../text/normalize';
-
-export interface ReportMeta {
-  title: string | null;
-  organ: string | null;
-  year: number | null;
-}
 
 const REPORT_TITLE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度报告|年报|报告)/;
 const LABEL_PREFIX = /^\s*(?:[-*•]\s*)?(?:标题|名称|题目|文章标题|title)\s*[:：]\s*/i;
@@ -32,6 +27,8 @@ export function findTitle(lines: string[], hint?: string | null): string | null 
   for (let i = 0; i < candidates.length; i++) {
     const line = plainText(candidates[i]).replace(LABEL_PREFIX, '').trim();
     if (line.length > 160 || !REPORT_TITLE.test(line)) continue;
+    // a notice about reports is named by its own title, not by a report's
+    if (i > 0 && isOtherDocumentTitle(line)) continue;
     if (/^(根据|按照|本报告|本年度报告|依据|现将|现发布|为)/.test(line)) continue;
     // a title printed over two lines: `…政府信息公开工作` / `年度报告`
     // page titles carry the site and column: `…年度报告_政府信息公开年报_某某网`
@@ -59,12 +56,22 @@ export function findYear(title: string | null, text: string): number | null {
   return after ? Number(after[1]) : null;
 }
 
+/** The page's own publisher metadata (ContentSource, 发布机构), cleaned; null when it names no body. */
+export function findPublisher(metaSource: string | null | undefined): string | null {
+  return metaSource ? cleanOrgan(plainText(metaSource)) : null;
+}
+
+/**
+ * The body the report is of. The title names it best (a CMS's publisher field often holds the
+ * office that posted it: 市府办 for 莆田市人民政府's report), unless the publisher names the same
+ * body more precisely; then the publisher metadata, a 发布机构 line, the signature, the overview's subject.
+ */
 export function findOrgan(lines: string[], title: string | null, metaSource?: string | null): string | null {
-  // 1. the page's own metadata: 发布机构 / ContentSource
-  if (metaSource) {
-    const organ = cleanOrgan(plainText(metaSource));
-    if (organ) return organ;
-  }
+  const fromTitle = title ? organOfTitle(lines, title) : null;
+  const publisher = findPublisher(metaSource);
+  // the publisher field may name the same body more precisely (平潭综合实验区 → 平潭综合实验区管委会办公室)
+  if (fromTitle) return publisher?.startsWith(fromTitle) ? publisher : fromTitle;
+  if (publisher) return publisher;
   for (const raw of lines.slice(0, 40)) {
     const m = /^\s*(?:[-*•]\s*)?(?:发布机构|发文机关|发布单位|发文单位)\s*[:：]\s*(.*)$/.exec(plainText(raw));
     if (m) {
@@ -72,27 +79,7 @@ export function findOrgan(lines: string[], title: string | null, metaSource?: st
       if (organ) return organ;
     }
   }
-  // 2. the title: `X2023年政府信息公开…` or `2019年X政府信息公开…`
-  if (title) {
-    const t = plainText(title).replace(/\s+/g, '');
-    const before = /^(.*?)(?:(?:19|20)\d{2})年度?/.exec(t);
-    if (before && before[1]) {
-      const organ = cleanOrgan(before[1].replace(/关于/, ''));
-      if (organ) return organ;
-    }
-    const between = /(?:19|20)\d{2}年度?(.*?)政府信息公开/.exec(t);
-    if (between && between[1]) {
-      const organ = cleanOrgan(between[1]);
-      if (organ) return organ;
-    }
-    // the organ on its own line above a title that starts with the year
-    const titleIndex = lines.findIndex((l) => plainText(l).replace(/\s+/g, '').includes(t.slice(0, 12)));
-    for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - 3); i--) {
-      const organ = cleanOrgan(lines[i]);
-      if (organ && ORGAN_SUFFIX.test(organ)) return organ;
-    }
-  }
-  // 3. the signature: an organ line followed by a date at the end
+  // the signature: an organ line followed by a date at the end
   const tail = lines.map((l) => plainText(l).trim()).filter(Boolean).slice(-6);
   for (let i = tail.length - 2; i >= 0; i--) {
     if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(tail[i + 1])) {
@@ -100,7 +87,7 @@ export function findOrgan(lines: string[], title: string | null, metaSource?: st
       if (organ && ORGAN_SUFFIX.test(organ)) return organ;
     }
   }
-  // 4. the subject of the overview: `2023年，X以…`
+  // the subject of the overview: `2023年，X以…`
   const flat = lines.map((l) => plainText(l)).join('\n');
   const overview = flat.indexOf('总体情况');
   const m = /(?:19|20)\d{2}\s*年\s*[，,]?\s*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,30})/.exec(overview >= 0 ? flat.slice(overview) : flat);
@@ -112,6 +99,24 @@ export function findOrgan(lines: string[], title: string | null, metaSource?: st
   return null;
 }
 
-export function isReportTitle(text: string): boolean {
-  return REPORT_TITLE.test(plainText(text).replace(/\s+/g, ''));
+function organOfTitle(lines: string[], title: string): string | null {
+  // `X2023年政府信息公开…` or `2019年X政府信息公开…`
+  const t = plainText(title).replace(/\s+/g, '');
+  const before = /^(.*?)(?:(?:19|20)\d{2})年度?/.exec(t);
+  if (before && before[1]) {
+    const organ = cleanOrgan(before[1].replace(/关于/, ''));
+    if (organ) return organ;
+  }
+  const between = /(?:19|20)\d{2}年度?(.*?)政府信息公开/.exec(t);
+  if (between && between[1]) {
+    const organ = cleanOrgan(between[1]);
+    if (organ) return organ;
+  }
+  // the organ on its own line above a title that starts with the year
+  const titleIndex = lines.findIndex((l) => plainText(l).replace(/\s+/g, '').includes(t.slice(0, 12)));
+  for (let i = titleIndex - 1; i >= Math.max(0, titleIndex - 3); i--) {
+    const organ = cleanOrgan(lines[i]);
+    if (organ && ORGAN_SUFFIX.test(organ)) return organ;
+  }
+  return null;
 }

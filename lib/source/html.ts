@@ -2,8 +2,8 @@ import { plainText } from '../text/normalize';
 import { demoteStrayLabels, isPageMarker, pushCell, pushMixed, type Token } from './tokens';
 
 /**
- * The few DOM operations the reader needs, so the same walker runs on the browser's DOM and on
- * a parse5 tree in Node.
+ * The few DOM operations the reader needs. One backend reads pages: parse5 (lib/source/parse5.ts),
+ * in the CLI and in the extension's background worker alike.
  */
 export interface DomAdapter<N> {
   isElement(node: N): boolean;
@@ -14,11 +14,6 @@ export interface DomAdapter<N> {
   children(node: N): ArrayLike<N>;
   /** data of a text node */
   data(node: N): string;
-  /**
-   * Optional fast path: the element's text, when nothing in it needs the walker's care (line
-   * breaks, nested tables, scripts, hidden parts); null otherwise. The browser answers natively.
-   */
-  plainText?(node: N): string | null;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'select', 'option', 'textarea', 'svg', 'math', 'iframe', 'object', 'canvas', 'video', 'audio', 'button', 'input', 'map']);
@@ -36,8 +31,6 @@ function isHidden<N>(dom: DomAdapter<N>, node: N): boolean {
 
 /** Visible text of a node, `<br>` and block boundaries as spaces; nested tables excluded. */
 export function cellText<N>(dom: DomAdapter<N>, node: N): string {
-  const fast = dom.plainText?.(node);
-  if (fast !== undefined && fast !== null) return fast;
   let out = '';
   const walk = (n: N) => {
     if (dom.isText(n)) {
@@ -149,6 +142,14 @@ export interface HtmlTokens<N> {
   tokens: Token<N>[];
   /** visible text of the page in reading order, one block per line */
   text: string;
+  /** links (text and href as written) and the number of images: a report's tables may be either */
+  links: PageLink[];
+  images: number;
+}
+
+export interface PageLink {
+  text: string;
+  href: string;
 }
 
 /**
@@ -159,6 +160,8 @@ export interface HtmlTokens<N> {
 export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   const tokens: Token<N>[] = [];
   const lines: string[] = [];
+  const links: PageLink[] = [];
+  let images = 0;
   let rowId = 0;
   let tables = 0;
   let line = '';
@@ -205,6 +208,11 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
       flush();
       return;
     }
+    if (tag === 'img') images++;
+    if (tag === 'a') {
+      const href = dom.attr(n, 'href');
+      if (href) links.push({ text: plainText(cellText(dom, n)).replace(/\s+/g, ' ').trim(), href: href.trim() });
+    }
     if (tag === 'table' && !isLayoutTable(n)) {
       flush();
       tables++;
@@ -239,13 +247,14 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   };
   walk(root);
   flush();
-  return { tokens, text: lines.join('\n') };
+  return { tokens, text: lines.join('\n'), links, images };
 }
 
 /**
  * The part of a page that holds the report: the deepest element holding both its overview
  * (一、总体情况) and table 三 (本年新收). Reading only that skips the portal's menus and footers;
- * without both landmarks, the whole page. (The extension finds the same element with XPath.)
+ * without both landmarks, the whole page. (The content script finds the same element with XPath,
+ * entrypoints/content/page.ts, and sends only it.)
  */
 export function findReportRoot<N>(dom: DomAdapter<N>, root: N): N {
   const found: { table3?: N[]; overview?: N[] } = {};

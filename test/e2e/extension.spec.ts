@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile } from '../../cli/read-input';
-import { SHARED } from '../support/analyze';
+import { FIXTURES } from '../support/analyze';
 import { T3_RESULTS_2021 } from '../support/report-cells';
 import { badge, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_CELLS } from './server';
@@ -133,7 +133,7 @@ test('another host gets nothing until “check this page”', async ({ context, 
 test('traditional-Chinese copy: converted in the background worker, read exactly', async ({ context, serviceWorker, extensionId, port }) => {
   const page = await context.newPage();
   // seed 001 (雙鴨山市 2024) as a page: text in <pre>, traditional with pinyin notes
-  const text = readFileSync(join(SHARED, 'seeds/001_f0e1d37416cc1ab7.txt'), 'utf8');
+  const text = readFileSync(join(FIXTURES, 'seeds/001_f0e1d37416cc1ab7.txt'), 'utf8');
   await page.route('**/trad.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!DOCTYPE html><html><head><title>雙鴨山市2024年政府信息公開工作年度報告</title></head><body>${text.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</body></html>` }));
   await page.goto(gov(port, '/trad.html'));
   const popup = await openPopup(context, serviceWorker, extensionId, page);

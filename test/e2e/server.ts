@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { SHARED } from '../support/analyze';
+import { FIXTURES } from '../support/analyze';
 import { renderPage } from '../support/render';
 import { randomCells, rng } from '../support/report-cells';
 
@@ -49,7 +49,7 @@ export async function startFixtureServer() {
       let body: string | Buffer;
       const route = ROUTES[url.pathname] ?? HOSTILE[url.pathname];
       if (route) body = route();
-      else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8))) body = readFileSync(join(SHARED, 'corpus', url.pathname.slice(8)));
+      else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8))) body = readFileSync(join(FIXTURES, 'real', url.pathname.slice(8)));
       else {
         res.writeHead(404).end('not found');
         return;

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { analyzeSource } from '../../cli/read-input';
 import type { RenderedPage } from './render';
 
-export const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared');
+/** Real pages and seeds kept in the project (see test/fixtures/README.md). */
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
-export const readShared = (path: string) => readFileSync(join(SHARED, path), 'utf8');
+export const readFixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 
 export function expectedOf(path: string): { year: number; organ: string; format: string; cells: Record<string, number | null> } {
-  return JSON.parse(readShared(path));
+  return JSON.parse(readFixture(path));
 }
 
 export const analyzeRendered = (page: RenderedPage, source = 'generated') => analyzeSource(source, page.content, page.kind === 'html');

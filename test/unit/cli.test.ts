@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { reportJsonSchema } from '../../lib/schema';
-import { SHARED } from '../support/analyze';
+import { FIXTURES } from '../support/analyze';
 
 async function run(...args: string[]) {
   let out = '';
@@ -15,10 +15,10 @@ async function run(...args: string[]) {
   return { code, out, err };
 }
 
-const SEED0 = join(SHARED, 'seeds/000_7d12747508f9e08c.txt');
-const SEED4 = join(SHARED, 'seeds/004_fbb51525c9b5bd86.txt');
-const TRS = join(SHARED, 'corpus/12_pingtan_2023_trs.html');
-const LEGACY = join(SHARED, 'corpus/16_pingtan_2018_legacy.txt');
+const SEED0 = join(FIXTURES, 'seeds/000_7d12747508f9e08c.txt');
+const SEED4 = join(FIXTURES, 'seeds/004_fbb51525c9b5bd86.txt');
+const TRS = join(FIXTURES, 'real/12_pingtan_2023_trs.html');
+const LEGACY = join(FIXTURES, 'real/16_pingtan_2018_legacy.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
 
 describe('CLI', () => {

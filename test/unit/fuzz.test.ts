@@ -6,7 +6,7 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../../cli/read-input';
-import { readShared } from '../support/analyze';
+import { readFixture } from '../support/analyze';
 import { HTML_STYLES, renderPage, type Style } from '../support/render';
 import { randomCells, rng, type Cells, type Format, type Rng } from '../support/report-cells';
 
@@ -155,11 +155,11 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
 
   it(`${perGroup} mutated real pages and text dumps: no throw, every number printed on the page`, async () => {
     const sources = [
-      ['corpus/12_pingtan_2023_trs.html', true], ['corpus/15_shuyang_fgj_2023_ucap.html', true], ['corpus/11_shanghai_bgt_2019.html', true],
-      ['corpus/06_pingtan_2023.txt', false], ['corpus/13_shanghai_kewei_2024_pdf2md.md', false], ['corpus/14_shanghai_bgt_2025_pdf2md.md', false],
+      ['real/12_pingtan_2023_trs.html', true], ['real/15_shuyang_fgj_2023_ucap.html', true], ['real/11_shanghai_bgt_2019.html', true],
+      ['real/06_pingtan_2023.txt', false], ['real/13_shanghai_kewei_2024_pdf2md.md', false], ['real/14_shanghai_bgt_2025_pdf2md.md', false],
       ['seeds/000_7d12747508f9e08c.txt', false], ['seeds/001_f0e1d37416cc1ab7.txt', false], ['seeds/003_1011c9d1822b474b.txt', false], ['seeds/004_fbb51525c9b5bd86.txt', false],
     ] as const;
-    const texts = sources.map(([p, html]) => [readShared(p), html] as const);
+    const texts = sources.map(([p, html]) => [readFixture(p), html] as const);
     for (let seed = 1; seed <= perGroup; seed++) {
       const r = rng(300_000 + seed);
       const [text, html] = r.pick(texts);

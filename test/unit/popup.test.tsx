@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Popup, type LoadResult, type PopupApi } from '../../components/Popup';
 import { Report } from '../../lib/model';
 import type { ReportResponse } from '../../lib/messages';
-import { analyzeString, readShared } from '../support/analyze';
+import { analyzeString, readFixture } from '../support/analyze';
 
 async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
   const api: PopupApi = {
@@ -27,7 +27,7 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
   return { root, api, click: async (testid: string) => act(async () => (root.querySelector(`[data-testid="${testid}"]`) as HTMLElement).click()) };
 }
 
-const response = async (file: string): Promise<ReportResponse> => ({ url: 'https://www.example.gov.cn/a.html', report: (await analyzeString(readShared(file), file)).report, marked: 0 });
+const response = async (file: string): Promise<ReportResponse> => ({ url: 'https://www.example.gov.cn/a.html', report: (await analyzeString(readFixture(file), file)).report, marked: 0 });
 
 describe('popup states', () => {
   it('a gov.cn page opened before install: asks for a reload', async () => {
@@ -50,7 +50,7 @@ describe('popup states', () => {
   });
 
   it('older format: says so, with the reason', async () => {
-    const { root } = await mount({ kind: 'response', tabId: 3, response: await response('corpus/16_pingtan_2018_legacy.txt') });
+    const { root } = await mount({ kind: 'response', tabId: 3, response: await response('real/16_pingtan_2018_legacy.txt') });
     expect(root.querySelector('[data-testid="status-notice"]')?.textContent).toContain('旧格式');
     expect(root.querySelector('[data-testid="status-notice"]')?.textContent).toContain('2018');
   });

@@ -114,7 +114,7 @@ describe('numbers', () => {
     expect([r.cells['t2.licensing.decisions'], r.cells['t2.fees.amount']]).toEqual([12345, 24252.311082]);
   });
   it('2019 format: negative 本年增/减 and an amount with its unit (73802895.90元)', async () => {
-    const cells = { ...expectedOf('corpus/11_shanghai_bgt_2019.expected.json').cells, 't2.penalty.change': -18, 't2.procurement.amount': 73802895.9 };
+    const cells = { ...expectedOf('real/11_shanghai_bgt_2019.expected.json').cells, 't2.penalty.change': -18, 't2.procurement.amount': 73802895.9 };
     let html = renderPage({ format: '2019', organ: '上海市人民政府办公厅', year: 2019, cells, style: 'template' }, rng(3)).content;
     html = setCell(html, '政府集中采购', 1, '73802895.90元');
     html = setCell(html, '行政处罚', 1, '-18');
@@ -152,5 +152,5 @@ describe('content', () => {
   });
 });
 
-import { readShared } from '../support/analyze';
-const BASE_TEXT = readShared('seeds/003_1011c9d1822b474b.txt');
+import { readFixture } from '../support/analyze';
+const BASE_TEXT = readFixture('seeds/003_1011c9d1822b474b.txt');

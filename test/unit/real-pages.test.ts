@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../cli/read-input';
-import { SHARED, expectedOf } from '../support/analyze';
+import { FIXTURES, expectedOf } from '../support/analyze';
 
-const seeds = readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt'));
+const seeds = readdirSync(join(FIXTURES, 'seeds')).filter((f) => f.endsWith('.txt'));
 
 describe('seeds: every cell exact', () => {
   it('there are five seeds', () => expect(seeds).toHaveLength(5));
   for (const seed of seeds) {
     it(seed, async () => {
       const expected = expectedOf(`seeds/${seed.replace('.txt', '.expected.json')}`);
-      const { report } = await analyzeFile(join(SHARED, 'seeds', seed));
+      const { report } = await analyzeFile(join(FIXTURES, 'seeds', seed));
       expect(report.status).toBe('checked');
       expect(report.cells).toEqual(expected.cells);
       expect(report.year).toBe(expected.year);
@@ -23,7 +23,7 @@ describe('seeds: every cell exact', () => {
     });
   }
   it('004: the missing 行政强制 label is reported, and its value placed by position', async () => {
-    const { report } = await analyzeFile(join(SHARED, 'seeds', seeds.find((s) => s.startsWith('004'))!));
+    const { report } = await analyzeFile(join(FIXTURES, 'seeds', seeds.find((s) => s.startsWith('004'))!));
     const d = report.diagnostics.find((x) => x.code === 'label-missing');
     expect(d?.cells).toEqual(['t2.coercion.decisions']);
     expect(d?.message.zh).toContain('行政强制');
@@ -33,8 +33,8 @@ describe('seeds: every cell exact', () => {
 describe('corpus pages with expected cells', () => {
   for (const name of ['12_pingtan_2023_trs.html', '15_shuyang_fgj_2023_ucap.html', '11_shanghai_bgt_2019.html']) {
     it(`${name}: exact`, async () => {
-      const expected = expectedOf(`corpus/${name.replace(/\.html$/, '.expected.json')}`);
-      const { report } = await analyzeFile(join(SHARED, 'corpus', name));
+      const expected = expectedOf(`real/${name.replace(/\.html$/, '.expected.json')}`);
+      const { report } = await analyzeFile(join(FIXTURES, 'real', name));
       expect(report.cells).toEqual(expected.cells);
       expect([report.year, report.organ, report.format]).toEqual([expected.year, expected.organ, expected.format]);
       expect(report.summary.errors).toBe(0);
@@ -42,7 +42,7 @@ describe('corpus pages with expected cells', () => {
   }
 
   it('11 (2019, blank 总计 cells): blanks are "left blank" warnings, never errors', async () => {
-    const { report } = await analyzeFile(join(SHARED, 'corpus/11_shanghai_bgt_2019.html'));
+    const { report } = await analyzeFile(join(FIXTURES, 'real/11_shanghai_bgt_2019.html'));
     const rowTotal = report.findings.find((f) => f.rule === 't3-row-total' && f.cells.includes('t3.granted.total'))!;
     expect(rowTotal.status).toBe('fail');
     expect(rowTotal.severity).toBe('warning');
@@ -53,8 +53,8 @@ describe('corpus pages with expected cells', () => {
   });
 
   it('06 (run-together crawler text): every cell exact or null and reported, never wrong', async () => {
-    const expected = expectedOf('corpus/06_pingtan_2023.expected.json');
-    const { report } = await analyzeFile(join(SHARED, 'corpus/06_pingtan_2023.txt'));
+    const expected = expectedOf('real/06_pingtan_2023.expected.json');
+    const { report } = await analyzeFile(join(FIXTURES, 'real/06_pingtan_2023.txt'));
     const nulls = Object.keys(expected.cells).filter((k) => report.cells[k] === null);
     for (const [k, v] of Object.entries(expected.cells)) if (report.cells[k] !== null) expect(report.cells[k], k).toBe(v);
     for (const k of nulls) {
@@ -67,7 +67,7 @@ describe('corpus pages with expected cells', () => {
   });
 
   it('16 (2018, free layout): older format, not checked', async () => {
-    const { report } = await analyzeFile(join(SHARED, 'corpus/16_pingtan_2018_legacy.txt'));
+    const { report } = await analyzeFile(join(FIXTURES, 'real/16_pingtan_2018_legacy.txt'));
     expect(report.status).toBe('older-format');
     expect(report.year).toBe(2018);
     expect(report.reason?.zh).toContain('2018');
@@ -111,7 +111,7 @@ const PAGE_14 = {
 describe('PDF-to-Markdown dumps: as far as they can be read, no wrong numbers', () => {
   for (const [name, page, minRead] of [['13_shanghai_kewei_2024_pdf2md.md', PAGE_13, 180], ['14_shanghai_bgt_2025_pdf2md.md', PAGE_14, 190]] as const) {
     it(name, async () => {
-      const { report } = await analyzeFile(join(SHARED, 'corpus', name));
+      const { report } = await analyzeFile(join(FIXTURES, 'real', name));
       expect(report.status).toBe('checked');
       let read = 0;
       for (const [k, v] of Object.entries(page)) {
@@ -131,7 +131,7 @@ describe('PDF text (pdftotext -layout)', () => {
   it.runIf(!!pdftotext || process.env.CI)('03: the text counts one office (17), the table the district (95): no narrative-match alarm', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
     const out = join(dir, '03.txt');
-    execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(SHARED, 'corpus/03_hongze_2024.pdf'), out]);
+    execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/03_hongze_2024.pdf'), out]);
     const { report } = await analyzeFile(out);
     expect(report.cells['t3.new.total']).toBe(95);
     expect(report.cells['t3.total.total']).toBe(95);
@@ -140,7 +140,7 @@ describe('PDF text (pdftotext -layout)', () => {
   it.runIf(!!pdftotext || process.env.CI)('02: the review group printed 10+1+0+0 with total 0 is an error on those cells', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
     const out = join(dir, '02.txt');
-    execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(SHARED, 'corpus/02_hongze_2023.pdf'), out]);
+    execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/02_hongze_2023.pdf'), out]);
     const { report } = await analyzeFile(out);
     const f = report.findings.find((x) => x.rule === 't4-group-total' && x.cells.includes('t4.review.total'))!;
     expect([f.status, f.severity, f.expected, f.actual]).toEqual(['fail', 'error', 11, 0]);
