@@ -89,6 +89,17 @@ export function Popup({ api }: { api: PopupApi }) {
     );
   }
   const response = state.response;
+  if (!report && response.skipped && response.skippedBecause && response.skippedBecause !== 'not-detected') {
+    return (
+      <>
+        {header}
+        <main>
+          <p class="notice" data-testid="status-notice"><strong>{t.readError}</strong><br />{response.skipped[lang]}</p>
+          <button type="button" data-testid="check-anyway" onClick={() => run(() => api.checkAnyway(state.tabId))}>{t.tryAgain}</button>
+        </main>
+      </>
+    );
+  }
   if (!report || report.status === 'not-a-report') {
     const reason = report?.reason ?? response.skipped;
     return (
@@ -101,18 +112,33 @@ export function Popup({ api }: { api: PopupApi }) {
       </>
     );
   }
+  const json = () => JSON.stringify(Report.parse(report), null, 2);
+  const copyJson = (
+    <button type="button" class="primary" data-testid="copy-json" onClick={() => api.copy(json()).then(() => say(t.copied))}>{t.copyJson}</button>
+  );
   if (report.status !== 'checked') {
     return (
       <>
         {header}
         <main>
+          {report.title && <div class="title" data-testid="report-title">{report.title}</div>}
           <p class="notice" data-testid="status-notice"><strong>{report.status === 'older-format' ? t.olderFormat : t.readError}</strong><br />{report.reason?.[lang]}</p>
+          {report.attachments && report.attachments.length > 0 && (
+            <ul class="attachments" data-testid="attachments">
+              {report.attachments.filter((a) => /^https?:/i.test(a.href)).map((a) => (
+                <li key={a.href}><a href={a.href} target="_blank" rel="noopener noreferrer">{a.text || a.href}</a></li>
+              ))}
+            </ul>
+          )}
+          <div class="actions">
+            {copyJson}
+            <span class="toast" role="status" data-testid="toast">{toast}</span>
+          </div>
         </main>
       </>
     );
   }
 
-  const json = () => JSON.stringify(Report.parse(report), null, 2);
   const s = report.summary;
   const failing = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'fail');
   const unchecked = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'unchecked');
@@ -138,7 +164,7 @@ export function Popup({ api }: { api: PopupApi }) {
         </div>
         <div class="diag">{t.cellsSummary(s.cellsRead, s.cellsBlank, s.cellsUnreadable)}</div>
         <div class="actions">
-          <button type="button" class="primary" data-testid="copy-json" onClick={() => api.copy(json()).then(() => say(t.copied))}>{t.copyJson}</button>
+          {copyJson}
           <button type="button" data-testid="copy-tsv" onClick={() => api.copy(reportToLayoutTsv(report, lang)).then(() => say(t.copied))}>{t.copyTable}</button>
           <button type="button" data-testid="download-json" onClick={() => api.download(`${report.organ ?? 'report'}-${report.year ?? ''}.json`, json())}>{t.downloadJson}</button>
           <button type="button" data-testid="clear-marks" onClick={() => tabId !== undefined && api.clearMarks(tabId).then(() => say(t.marksCleared))}>{t.clearMarks}</button>

@@ -1,6 +1,6 @@
 import { runChecks } from './checks/index';
 import { isReportTitle } from './detect';
-import { distrustContradictedSplits, extractCells, zerosArePrinted, type ReadCell } from './extract/assemble';
+import { distrustContradictedSplits, extractCells, zerosArePrinted, type ExtractedCell } from './extract/assemble';
 import { findOrgan, findPublisher, findTitle, findYear } from './extract/meta';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
 import type { Finding, Report } from './model';
@@ -29,7 +29,7 @@ export interface PageInput<Ref> {
 export interface Analysis<Ref> {
   report: Report;
   /** every cell with where it came from on the page */
-  cells: Map<string, ReadCell<Ref>>;
+  cells: Map<string, ExtractedCell<Ref>>;
 }
 
 type Reason = { zh: string; en: string };
@@ -157,7 +157,7 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
     format,
     year: meta.year,
     organ: meta.organ,
-    cells: cells as Map<string, ReadCell>,
+    cells: cells as Map<string, ExtractedCell>,
     narrative: narrativeOf(input.text),
     previous: options.previous?.format ? previousOf(options.previous) : undefined,
   });
@@ -166,7 +166,7 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
 
 /** A previous year's exported report, as cells the checks can read. */
 function previousOf(prev: Report) {
-  const cells = new Map<string, ReadCell>();
+  const cells = new Map<string, ExtractedCell>();
   for (const [key, value] of Object.entries(prev.cells)) {
     const state = prev.cellDetails[key]?.state ?? (value === null ? 'blank' : 'number');
     cells.set(key, { key, value, state, text: '', ref: null, loc: '' });
@@ -181,7 +181,7 @@ function buildReport<Ref>(
   source: string,
   meta: Meta,
   format: FormatId,
-  cells: Map<string, ReadCell<Ref>>,
+  cells: Map<string, ExtractedCell<Ref>>,
   findings: Finding[],
   diagnostics: ReturnType<typeof extractCells>['diagnostics'],
 ): Report {
@@ -211,7 +211,7 @@ function buildReport<Ref>(
     cells: flat,
     cellDetails: details,
     findings,
-    diagnostics: diagnostics.map((d) => ({ code: d.code, cells: d.cells, ...(d.loc ? { loc: d.loc } : {}), message: { zh: d.zh, en: d.en } })),
+    diagnostics: diagnostics.map(({ code, cells, loc, message }) => ({ code, cells, ...(loc ? { loc } : {}), message })),
     summary: {
       errors: failing('error'),
       warnings: failing('warning'),

@@ -2,20 +2,20 @@ import { analyzePage, type AnalyzeOptions, type Analysis } from './analyze';
 import { findReportRoot, tokensFromDom, type DomAdapter } from './source/html';
 import { tokensFromText, type TextRef } from './source/text';
 import { labelKey, looksTraditional } from './text/normalize';
+import { convertLocally } from './text/t2s';
 
 /** Converts many strings traditional → simplified at once. */
 export type ConvertMany = (texts: string[]) => Promise<string[]>;
 
 export interface ReadOptions extends AnalyzeOptions {
-  /** traditional → simplified; without it traditional pages are read as they are (labels will not match) */
+  /** traditional → simplified (default: opencc in this process, loaded on the first traditional page) */
   convert?: ConvertMany;
 }
 
-const noConversion: ConvertMany = async (texts) => texts;
 
 /** Reads and checks a text dump (crawler text, Markdown from a PDF converter, copied text). */
 export async function analyzeText(source: string, text: string, options: ReadOptions = {}): Promise<Analysis<TextRef>> {
-  const prepared = looksTraditional(text) ? (await (options.convert ?? noConversion)([text]))[0] : text;
+  const prepared = looksTraditional(text) ? (await (options.convert ?? convertLocally)([text]))[0] : text;
   return analyzePage({ source, tokens: tokensFromText(prepared), text: prepared, kind: 'text' }, options);
 }
 
@@ -32,7 +32,7 @@ export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N,
   let organ = hints.organ ?? null;
   if (looksTraditional(text)) {
     const labels = walked.tokens.filter((t) => !t.value);
-    const converted = await (options.convert ?? noConversion)([text, title ?? '', organ ?? '', ...labels.map((t) => t.text)]);
+    const converted = await (options.convert ?? convertLocally)([text, title ?? '', organ ?? '', ...labels.map((t) => t.text)]);
     [text] = converted;
     title = title && converted[1];
     organ = organ && converted[2];

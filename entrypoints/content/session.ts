@@ -64,7 +64,7 @@ async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }
 /** One page's state: the report the background read, the marks on the page, the overlay. */
 export class Session {
   private report: Report | null = null;
-  private skipped: Bilingual = NOT_DETECTED;
+  private skipped: { because: NonNullable<ReportResponse['skippedBecause']>; reason: Bilingual } = { because: 'not-detected', reason: NOT_DETECTED };
   private marks: MarkSet | null = null;
   private unplaced = 0;
   private host: HTMLElement | null = null;
@@ -129,14 +129,14 @@ export class Session {
       this.report = null;
       const page = pageForReading(this.doc);
       if ('tooLarge' in page) {
-        this.skipped = tooLarge(page.tooLarge);
+        this.skipped = { because: 'too-large', reason: tooLarge(page.tooLarge) };
         return;
       }
       performance.mark('nianbao:analyze:start');
       const [result] = await Promise.all([askBackground({ type: 'analyze', url: location.href, content: page.content }), this.loadLang()]);
       performance.measure('nianbao:analyze', 'nianbao:analyze:start');
       if (!result) {
-        this.skipped = READER_UNAVAILABLE;
+        this.skipped = { because: 'reader-unavailable', reason: READER_UNAVAILABLE };
         return;
       }
       this.report = result.report;
@@ -144,7 +144,7 @@ export class Session {
     } catch {
       // never let a page we cannot read break the page: the popup says it could not be read
       this.report = null;
-      this.skipped = READER_UNAVAILABLE;
+      this.skipped = { because: 'reader-unavailable', reason: READER_UNAVAILABLE };
     } finally {
       void this.tellBackground();
     }
@@ -253,7 +253,7 @@ export class Session {
       report,
       marked: this.marks?.byElement.size ?? 0,
       ...(this.unplaced ? { unplaced: this.unplaced } : {}),
-      ...(report ? {} : { skipped: this.skipped }),
+      ...(report ? {} : { skipped: this.skipped.reason, skippedBecause: this.skipped.because }),
     };
   }
 

@@ -10,8 +10,6 @@ import { cellName } from './names';
  */
 export const cellValue: Rule = {
   id: 'cell-value',
-  severity: 'error',
-  title: { zh: '单元格应为合规数字', en: 'Cells hold valid numbers' },
   run(ctx) {
     const findings: Finding[] = [];
     const blanksByTable = new Map<string, string[]>();
@@ -20,7 +18,7 @@ export const cellValue: Rule = {
       const zh = cellName(ctx.format, def.key, 'zh');
       const en = cellName(ctx.format, def.key, 'en');
       if (!cell || cell.state === 'unreadable') {
-        const pageText = cell?.reason?.startsWith('not a number');
+        const pageText = cell?.unreadable === 'not-a-number';
         findings.push({
           rule: 'cell-value', status: pageText ? 'fail' : 'unchecked', severity: pageText ? 'error' : 'info', cells: [def.key],
           message: pageText

@@ -6,8 +6,6 @@ import { evaluate } from './relation';
 /** Carry-over this year = carried forward in the same body's previous report, per column. */
 export const crossYearCarry: Rule = {
   id: 'cross-year-carry',
-  severity: 'warning',
-  title: { zh: '上年结转 = 上一年度报告的结转下年度', en: 'Carried over = last year’s carried forward' },
   run(ctx) {
     const prev = ctx.previous;
     if (!prev) return [];
@@ -31,8 +29,6 @@ export const crossYearCarry: Rule = {
 /** 现行有效(y) = 现行有效(y−1) + 本年制发 − 本年废止, for 规章 and 行政规范性文件 (2021 format). */
 export const crossYearInForce: Rule = {
   id: 'cross-year-in-force',
-  severity: 'warning',
-  title: { zh: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止', en: 'In force = last year’s in force + issued − repealed' },
   run(ctx) {
     const prev = ctx.previous;
     if (!prev || ctx.format !== '2021' || prev.format !== '2021') return [];

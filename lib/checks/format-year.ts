@@ -3,8 +3,6 @@ import type { Rule } from './context';
 /** 2021 format for report years ≥ 2021; 2019 format for 2019–2020. */
 export const formatYear: Rule = {
   id: 'format-year',
-  severity: 'warning',
-  title: { zh: '格式与年度相符', en: 'Format matches the report year' },
   run(ctx) {
     if (ctx.year === null) {
       return [{ rule: 'format-year', status: 'unchecked', severity: 'info', cells: [], message: { zh: '未能识别报告年度', en: 'report year not found' } }];

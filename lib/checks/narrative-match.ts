@@ -51,8 +51,6 @@ function otherScope(sentence: string, organ: string | null): boolean {
 /** Figures quoted in the text equal the table cells they name — where the text speaks of the same scope. */
 export const narrativeMatch: Rule = {
   id: 'narrative-match',
-  severity: 'warning',
-  title: { zh: '正文数字与表格一致', en: 'Figures in the text match the tables' },
   run(ctx: CheckContext) {
     const findings: Finding[] = [];
     const text = ctx.narrative.normalize('NFKC').replace(/[ \t\u00a0]+/g, '');

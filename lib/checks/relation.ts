@@ -1,4 +1,4 @@
-import type { ReadCell } from '../extract/assemble';
+import type { ExtractedCell } from '../extract/assemble';
 import type { FormatId } from '../format/layouts';
 import type { Finding, RuleId } from '../model';
 import { cellName } from './names';
@@ -21,7 +21,7 @@ const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 1e6) / 
  * only through blank cells is a warning ("left blank, expected N"); an unreadable cell makes it
  * `unchecked`, never a pass.
  */
-export function evaluate(rel: Relation, cells: ReadonlyMap<string, ReadCell>): Finding {
+export function evaluate(rel: Relation, cells: ReadonlyMap<string, ExtractedCell>): Finding {
   const all = [...rel.parts, ...rel.result];
   const get = (k: string) => cells.get(k);
   const name = (k: string, lang: 'zh' | 'en') => cellName(rel.format, k, lang);

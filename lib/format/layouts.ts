@@ -258,9 +258,3 @@ export function cellsOf(format: FormatId): CellDef[] {
   }
   return cells;
 }
-
-
-/** Table 三's result rows, （一）予以公开 … （六）其他处理: the rows that add up to （七）总计. */
-export function t3ResultRows(format: FormatId): string[] {
-  return FORMATS[format].tables[1].rows.map((r) => r.key).filter((k) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k));
-}

@@ -1,4 +1,4 @@
-import type { ReadCell } from '../extract/assemble';
+import type { ExtractedCell } from '../extract/assemble';
 import { cellSeverity, marksCells } from '../findings';
 import type { Report } from '../model';
 import type { P5Node } from '../source/parse5';
@@ -23,7 +23,7 @@ function rawText(node: P5Node): string {
 }
 
 /** The page elements of every cell involved in a finding that marks cells. */
-export function planMarks(report: Report, cells: Map<string, ReadCell<P5Node>>, elements: P5Node[]): CellMark[] {
+export function planMarks(report: Report, cells: Map<string, ExtractedCell<P5Node>>, elements: P5Node[]): CellMark[] {
   const indexOf = new Map<P5Node, number>();
   elements.forEach((el, i) => indexOf.set(el, i));
   const byIndex = new Map<number, CellMark>();

@@ -79,7 +79,7 @@ function rowsOf<N>(dom: DomAdapter<N>, table: N): N[] {
   return rows;
 }
 
-function cellsOf<N>(dom: DomAdapter<N>, tr: N): N[] {
+function cellsOfRow<N>(dom: DomAdapter<N>, tr: N): N[] {
   const cells: N[] = [];
   const kids = dom.children(tr);
   for (let i = 0; i < kids.length; i++) {
@@ -121,7 +121,7 @@ export function tableGrid<N>(dom: DomAdapter<N>, table: N): GridSlot<N>[][] {
       while (pending.has(col)) carryDown(col++);
     };
     skipPending();
-    for (const cell of cellsOf(dom, tr)) {
+    for (const cell of cellsOfRow(dom, tr)) {
       const width = span(dom.attr(cell, 'colspan'), 100);
       const height = span(dom.attr(cell, 'rowspan'), 500);
       for (let w = 0; w < width; w++) {
@@ -183,7 +183,7 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   };
   const isLayoutTable = (table: N): boolean => {
     for (const tr of rowsOf(dom, table)) {
-      for (const td of cellsOf(dom, tr)) {
+      for (const td of cellsOfRow(dom, tr)) {
         if (hasDescendant(dom, td, 'table')) return true;
         if (textOf(td).length > 300) return true;
       }

@@ -1,4 +1,4 @@
-import { labelKey, readCell, type CellReading } from '../text/normalize';
+import { labelKey, notANumber, readCell, type CellReading } from '../text/normalize';
 
 /**
  * A page becomes a flat sequence of tokens in reading order: labels and value cells.
@@ -56,11 +56,14 @@ export function splitMixed(text: string): { text: string; isValue: boolean; glue
     }
     // digits that are part of a word (第711号, 2023年, 12345热线, x=5, alert(1)) stay in the label:
     // a cell's figure stands between Han text, spaces, brackets and list punctuation
-    const next = folded.slice(end).trimStart()[0] ?? '';
+    const rest = folded.slice(end).trimStart();
+    const next = rest[0] ?? '';
+    // a signed value after it (`18 -1 1721`, 2019 format 本年增/减) is the next cell, not part of a word
+    const signedNext = /^-\d/.test(rest);
     const prev = folded[start - 1] ?? '';
     if (/[年月日号期届次岁%‰]/.test(next) || prev === '第') continue;
     if (prev && !/[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)：:、，,。；;|\]】”"’'」』》〉]/.test(prev)) continue;
-    if (next && !numbered && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\d（(、，,。；;|\[【“"‘'「『《〈]/.test(next)) continue;
+    if (next && !numbered && !signedNext && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\d（(、，,。；;|\[【“"‘'「『《〈]/.test(next)) continue;
     if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
     pieces.push({ text: text.slice(start, end), isValue: true, glued: start > 0 && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)”"]/.test(prev) });
     last = end;
@@ -119,7 +122,7 @@ export function demoteStrayLabels<Ref>(tokens: Token<Ref>[], rowStart: number): 
       continue;
     }
     if (seenValue && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4}/.test(t.text)) {
-      tokens[i] = { ...t, key: '', value: { kind: 'unreadable', reason: `not a number: "${t.text.slice(0, 40)}"` } };
+      tokens[i] = { ...t, key: '', value: notANumber(t.text) };
     }
   }
 }

@@ -28,10 +28,16 @@ export function plainText(text: string): string {
   return foldWidth(text).replace(PINYIN_NOTE, '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ');
 }
 
+/** Why a cell could not be read. The code decides; the reason is for people. */
+export type UnreadableCode = 'not-a-number' | 'ambiguous-split' | 'contradicted-split' | 'row-unreadable' | 'table-missing' | 'not-found';
+
 export type CellReading =
   | { kind: 'number'; value: number; unit?: string }
   | { kind: 'blank' }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; code: UnreadableCode; reason: string };
+
+/** A cell whose text is not a number (`若干`, `<script>`): unreadable, and the check says so. */
+export const notANumber = (text: string): CellReading => ({ kind: 'unreadable', code: 'not-a-number', reason: `not a number: "${text.trim().slice(0, 40)}"` });
 
 const BLANK = /^(?:|-+|—+|–+|―+|\/|\\|无|無|空|\.|…+|－|\*)$/;
 const UNITS = /(万元|元|件|条|项|个|次|万)$/;
@@ -57,7 +63,7 @@ export function readCell(raw: string): CellReading {
     const value = Number(text);
     if (Number.isFinite(value)) return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
   }
-  return { kind: 'unreadable', reason: `not a number: "${raw.trim().slice(0, 40)}"` };
+  return notANumber(raw);
 }
 
 

@@ -14,10 +14,11 @@ export type Style =
   | 'pipes' // crawler dump, `|` between cells
   | 'tabs' // tab-indented cells, a blank line between rows
   | 'markdown' // PDF-to-Markdown tables
-  | 'runtogether'; // crawler text with every cell run together
+  | 'runtogether' // crawler text with every cell run together
+  | 'spaced'; // crawler text, one row per line, a space between cells
 
 export const HTML_STYLES: Style[] = ['template', 'word', 'misaligned', 'paragraphs'];
-export const TEXT_STYLES: Style[] = ['lines', 'pipes', 'tabs', 'markdown', 'runtogether'];
+export const TEXT_STYLES: Style[] = ['lines', 'pipes', 'tabs', 'markdown', 'runtogether', 'spaced'];
 
 export interface PageSpec {
   format: Format;
@@ -228,6 +229,8 @@ function textTables(spec: PageSpec, style: Style): string {
         return [...labels, ...values.map(num)].map((x) => `\t${x}`).join('\n');
       case 'runtogether':
         return labels.join('') + values.map(num).join('');
+      case 'spaced':
+        return [labels.join(''), ...values.map((v) => (v === null ? '-' : String(v)))].filter(Boolean).join(' ');
       default:
         return [...labels, ...values.map(num)].join(sep);
     }

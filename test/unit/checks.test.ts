@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../lib/checks/index';
 import type { CheckContext } from '../../lib/checks/context';
-import type { ReadCell } from '../../lib/extract/assemble';
+import type { ExtractedCell } from '../../lib/extract/assemble';
 import { expectedOf } from '../support/analyze';
 
 // seed 001 (双鸭山市 2024) is consistent: every relation holds
 const BASE = expectedOf('seeds/001_f0e1d37416cc1ab7.expected.json').cells;
 
 function ctx(changes: Record<string, number | null | 'unreadable'> = {}, extra: Partial<CheckContext> = {}): CheckContext {
-  const cells = new Map<string, ReadCell>();
+  const cells = new Map<string, ExtractedCell>();
   for (const [key, v] of Object.entries({ ...BASE, ...changes })) {
     if (v === 'unreadable') cells.set(key, { key, value: null, state: 'unreadable', text: '?', ref: null, loc: '', reason: 'test' });
     else cells.set(key, { key, value: v, state: v === null ? 'blank' : 'number', text: String(v ?? ''), ref: null, loc: '' });
@@ -85,7 +85,7 @@ describe('t4-group-total', () => {
 describe('cell-value', () => {
   it('text that is not a number is an error on that cell', () => {
     const c = ctx();
-    (c.cells as Map<string, ReadCell>).set('t2.penalty.decisions', { key: 't2.penalty.decisions', value: null, state: 'unreadable', text: '若干', ref: null, loc: '', reason: 'not a number: "若干"' });
+    (c.cells as Map<string, ExtractedCell>).set('t2.penalty.decisions', { key: 't2.penalty.decisions', value: null, state: 'unreadable', text: '若干', ref: null, loc: '', unreadable: 'not-a-number', reason: 'not a number: "若干"' });
     const f = fails('cell-value', c);
     expect(f).toHaveLength(1);
     expect([f[0].severity, f[0].cells]).toEqual(['error', ['t2.penalty.decisions']]);
@@ -131,7 +131,7 @@ describe('format-year', () => {
 });
 
 describe('cross-year', () => {
-  const prevCells = (changes: Record<string, number>) => new Map(Object.entries({ ...BASE, ...changes }).map(([k, v]) => [k, { key: k, value: v, state: 'number', text: '', ref: null, loc: '' } as ReadCell]));
+  const prevCells = (changes: Record<string, number>) => new Map(Object.entries({ ...BASE, ...changes }).map(([k, v]) => [k, { key: k, value: v, state: 'number', text: '', ref: null, loc: '' } as ExtractedCell]));
   it('carry-over must equal last year’s carried forward, per column', () => {
     const previous = { year: 2023, format: '2021' as const, cells: prevCells({ 't3.carried_forward.natural': (BASE['t3.carried_over.natural'] as number) + 4 }) };
     const f = fails('cross-year-carry', ctx({}, { previous }));
