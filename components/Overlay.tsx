@@ -14,6 +14,10 @@ export interface OverlayProps {
   onClear(): void;
 }
 
+/** The hover explanation's size: the CSS below and the placement beside a cell (content/mark-view.ts) both use it. */
+export const TOOLTIP_MAX_WIDTH = 380;
+export const TOOLTIP_MAX_HEIGHT = 120;
+
 const color = (f: Finding) => (f.severity === 'error' ? '#d93025' : '#e37400');
 
 /** The in-page banner (fixed in a corner, so the page's flow is untouched) and the hover explanation. */
@@ -82,7 +86,7 @@ button:hover { background: #eef0f2; }
 .list { margin: 0; padding: 0 10px 10px 28px; }
 .list li { margin: 4px 0; }
 .finding { display: block; width: 100%; text-align: left; border: none; border-left: 3px solid; border-radius: 0; background: #fafafa; padding: 4px 8px; }
-.tip { position: fixed; max-width: 380px; background: #202124; color: #fff; border-radius: 8px; padding: 6px 10px; font-size: 12px; line-height: 1.5; box-shadow: 0 4px 12px rgba(0,0,0,.3); pointer-events: none; }
+.tip { position: fixed; max-width: ${TOOLTIP_MAX_WIDTH}px; background: #202124; color: #fff; border-radius: 8px; padding: 6px 10px; font-size: 12px; line-height: 1.5; box-shadow: 0 4px 12px rgba(0,0,0,.3); pointer-events: none; }
 .tip p { margin: 4px 0; border-left: 3px solid; padding-left: 6px; }
 .tip code { color: #fdd663; font-family: ui-monospace, monospace; }
 .nums { display: block; color: #bdc1c6; }

@@ -1,6 +1,3 @@
-import { h, render } from 'preact';
-import { Overlay, OVERLAY_CSS } from '../../components/Overlay';
-import { marksCells } from '../../lib/findings';
 import {
   LANG_KEY,
   type AnalyzeResult,
@@ -12,30 +9,41 @@ import {
   type TabResponse,
 } from '../../lib/messages';
 import type { Report } from '../../lib/model';
-import { textSignature } from '../../lib/page/mark-plan';
-import { applyMarks, flash, RULE_ATTR, type MarkSet } from './marks';
+import { MARKER_GLOBAL, type MarkerApi, type MarkView } from './marker-api';
 import { looksLikeReport, pageForReading } from './page';
 
-const HOST_TAG = 'nianbao-check-ui';
 const LATE_CONTENT_MS = 10_000;
 const RECHECK_DELAY_MS = 500;
 
+/** What the content script needs of WXT's ContentScriptContext. */
 interface Ctx {
   isInvalid: boolean;
   onInvalidated(cb: () => void): void;
+  setTimeout(handler: () => void, timeout?: number): number;
 }
 
-const NOT_DETECTED: Bilingual = {
-  zh: '页面标题和表格都不像政府信息公开工作年度报告，因此未读取。',
-  en: 'Neither the title nor the tables look like an annual report, so the page was not read.',
+type Skipped = { because: NonNullable<ReportResponse['skippedBecause']>; reason: Bilingual };
+
+const NOT_DETECTED: Skipped = {
+  because: 'not-detected',
+  reason: {
+    zh: '页面标题和表格都不像政府信息公开工作年度报告，因此未读取。',
+    en: 'Neither the title nor the tables look like an annual report, so the page was not read.',
+  },
 };
-const tooLarge = (chars: number): Bilingual => ({
-  zh: `报告部分的网页代码过大（${(chars / 1e6).toFixed(1)} MB），无法在此检查。可保存网页后用命令行工具检查。`,
-  en: `The report's part of the page is too large to check here (${(chars / 1e6).toFixed(1)} MB of markup). Save the page and use the command line.`,
+const tooLarge = (chars: number): Skipped => ({
+  because: 'too-large',
+  reason: {
+    zh: `报告部分的网页代码过大（${(chars / 1e6).toFixed(1)} MB），无法在此检查。可保存网页后用命令行工具检查。`,
+    en: `The report's part of the page is too large to check here (${(chars / 1e6).toFixed(1)} MB of markup). Save the page and use the command line.`,
+  },
 });
-const READER_UNAVAILABLE: Bilingual = {
-  zh: '扩展的后台读取程序没有响应（已重试一次）。请刷新页面后再试。',
-  en: 'The extension’s reader did not answer (tried twice). Reload the page and try again.',
+const READER_UNAVAILABLE: Skipped = {
+  because: 'reader-unavailable',
+  reason: {
+    zh: '扩展的后台读取程序没有响应（已重试一次）。请刷新页面后再试。',
+    en: 'The extension’s reader did not answer (tried twice). Reload the page and try again.',
+  },
 };
 
 /** Runs `fn` under a performance measure `nianbao:NAME`: the tests and the bench see what ran, and how often. */
@@ -48,7 +56,7 @@ function measured<T>(name: string, fn: () => T): T {
   }
 }
 
-/** Asks the background worker; it may be asleep (sending wakes it) or killed mid-request: one retry. */
+/** Asks the background worker; it may be asleep (sending wakes it) or stopped mid-request: one retry. */
 async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }>): Promise<AnalyzeResult | null> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -61,18 +69,31 @@ async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }
   return null;
 }
 
-/** One page's state: the report the background read, the marks on the page, the overlay. */
+/** The marks and the banner: a module of their own, loaded into this isolated world on report pages only. */
+async function loadMarker(): Promise<MarkerApi> {
+  const g = globalThis as Record<string, unknown>;
+  if (!g[MARKER_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL('/marker.js'));
+  return g[MARKER_GLOBAL] as MarkerApi;
+}
+
+async function storedLang(): Promise<Lang> {
+  try {
+    return (await browser.storage.local.get(LANG_KEY))[LANG_KEY] === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+/**
+ * One page: decides cheaply whether it is a report, sends the report's markup to the background
+ * (which reads and checks it with the CLI's code), and shows the marks it gets back.
+ */
 export class Session {
   private report: Report | null = null;
-  private skipped: { because: NonNullable<ReportResponse['skippedBecause']>; reason: Bilingual } = { because: 'not-detected', reason: NOT_DETECTED };
-  private marks: MarkSet | null = null;
-  private unplaced = 0;
-  private host: HTMLElement | null = null;
-  private shadow: ShadowRoot | null = null;
+  private skipped: Skipped = NOT_DETECTED;
+  private view: MarkView | null = null;
   private lang: Lang = 'zh';
-  private tooltip: { findings: number[]; x: number; y: number } | null = null;
   private pending: Promise<void> | null = null;
-  private listeners: [string, EventListener][] = [];
 
   constructor(
     private doc: Document,
@@ -91,15 +112,14 @@ export class Session {
    */
   private watchForLateContent() {
     let observer: MutationObserver | null = null;
-    let scheduled = 0;
+    let scheduled = false;
     const stop = () => {
       observer?.disconnect();
       observer = null;
-      clearTimeout(scheduled);
     };
     const recheck = () => {
-      scheduled = 0;
-      if (this.ctx.isInvalid) return stop();
+      scheduled = false;
+      if (!observer) return;
       if (measured('recheck', () => looksLikeReport(this.doc))) {
         stop();
         void this.run();
@@ -107,13 +127,15 @@ export class Session {
     };
     try {
       observer = new MutationObserver(() => {
-        scheduled ||= window.setTimeout(recheck, RECHECK_DELAY_MS);
+        if (scheduled) return;
+        scheduled = true;
+        this.ctx.setTimeout(recheck, RECHECK_DELAY_MS);
       });
       observer.observe(this.doc.documentElement, { childList: true, subtree: true });
     } catch {
       return;
     }
-    window.setTimeout(stop, LATE_CONTENT_MS);
+    this.ctx.setTimeout(stop, LATE_CONTENT_MS);
     this.ctx.onInvalidated(stop);
   }
 
@@ -127,49 +149,30 @@ export class Session {
     try {
       this.clear();
       this.report = null;
-      const page = pageForReading(this.doc);
+      const page = measured('serialize', () => pageForReading(this.doc));
       if ('tooLarge' in page) {
-        this.skipped = { because: 'too-large', reason: tooLarge(page.tooLarge) };
+        this.skipped = tooLarge(page.tooLarge);
         return;
       }
       performance.mark('nianbao:analyze:start');
-      const [result] = await Promise.all([askBackground({ type: 'analyze', url: location.href, content: page.content }), this.loadLang()]);
+      const [result, lang] = await Promise.all([askBackground({ type: 'analyze', url: location.href, content: page.content }), storedLang()]);
       performance.measure('nianbao:analyze', 'nianbao:analyze:start');
       if (!result) {
-        this.skipped = { because: 'reader-unavailable', reason: READER_UNAVAILABLE };
+        this.skipped = READER_UNAVAILABLE;
         return;
       }
       this.report = result.report;
-      if (result.report.status === 'checked') measured('mark', () => this.showMarks(result, page.elements()));
+      this.lang = lang;
+      if (result.report.status !== 'checked' || this.ctx.isInvalid) return;
+      const marker = await loadMarker();
+      this.view = measured('mark', () => marker.show(this.doc, result, page.elements(), this.lang, () => this.clear(true)));
     } catch {
       // never let a page we cannot read break the page: the popup says it could not be read
       this.report = null;
-      this.skipped = { because: 'reader-unavailable', reason: READER_UNAVAILABLE };
+      this.skipped = READER_UNAVAILABLE;
     } finally {
       void this.tellBackground();
     }
-  }
-
-  private async loadLang() {
-    try {
-      const stored = await browser.storage.local.get(LANG_KEY);
-      this.lang = stored[LANG_KEY] === 'en' ? 'en' : 'zh';
-    } catch {
-      // storage unavailable: stay in Chinese
-    }
-  }
-
-  /** Marks the elements the reader named, each only if it is still the element the reader saw. */
-  private showMarks(result: AnalyzeResult, elements: ArrayLike<Element>) {
-    const placed: { el: Element; findings: number[]; severity: 'error' | 'warning' }[] = [];
-    this.unplaced = 0;
-    for (const mark of result.marks) {
-      const el = elements[mark.index];
-      if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text) placed.push({ el, findings: mark.findings, severity: mark.severity });
-      else this.unplaced++;
-    }
-    this.marks = applyMarks(this.doc, placed, result.report.findings);
-    this.mountOverlay();
   }
 
   private async tellBackground() {
@@ -182,67 +185,10 @@ export class Session {
     }
   }
 
-  private mountOverlay() {
-    this.host = this.doc.createElement(HOST_TAG);
-    this.host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; width: 0; height: 0;');
-    this.shadow = this.host.attachShadow({ mode: 'open' });
-    const style = this.doc.createElement('style');
-    style.textContent = OVERLAY_CSS;
-    this.shadow.appendChild(style);
-    this.shadow.appendChild(this.doc.createElement('div'));
-    this.doc.documentElement.appendChild(this.host);
-    const on = (type: string, fn: EventListener) => {
-      this.doc.addEventListener(type, fn, true);
-      this.listeners.push([type, fn]);
-    };
-    const show = (e: Event) => {
-      const el = (e.target as Element | null)?.closest?.(`[${RULE_ATTR}]`);
-      const indexes = el && this.marks?.byElement.get(el);
-      if (!el || !indexes) return;
-      const rect = el.getBoundingClientRect();
-      const x = Math.max(8, Math.min(rect.left, window.innerWidth - 390));
-      const y = rect.bottom + 6 + 120 > window.innerHeight ? Math.max(8, rect.top - 126) : rect.bottom + 6;
-      this.tooltip = { findings: indexes, x, y };
-      this.renderOverlay();
-    };
-    const hide = (e: Event) => {
-      if (!(e.target as Element | null)?.closest?.(`[${RULE_ATTR}]`)) return;
-      this.tooltip = null;
-      this.renderOverlay();
-    };
-    on('mouseover', show);
-    on('focusin', show);
-    on('mouseout', hide);
-    on('focusout', hide);
-    this.renderOverlay();
-  }
-
-  private renderOverlay() {
-    const report = this.report;
-    const mount = this.shadow?.lastChild as Element | undefined;
-    if (!report || !mount || !this.marks) return;
-    const marked = report.findings.map((f, i) => (marksCells(f) ? i : -1)).filter((i) => i >= 0);
-    render(h(Overlay, { report, lang: this.lang, marked, tooltip: this.tooltip, onFocus: (i: number) => this.focus(i), onClear: () => this.clear(true) }), mount);
-  }
-
-  focus(index: number): boolean {
-    const el = this.marks?.byFinding.get(index)?.[0];
-    if (!el) return false;
-    flash(el);
-    return true;
-  }
-
-  /** Removes every mark and our overlay; the page is as it was. */
+  /** Removes every mark and the banner; the page is as it was. */
   clear(tell = false) {
-    this.marks?.clear();
-    this.marks = null;
-    for (const [type, fn] of this.listeners) this.doc.removeEventListener(type, fn, true);
-    this.listeners = [];
-    if (this.shadow?.lastChild) render(null, this.shadow.lastChild as Element);
-    this.host?.remove();
-    this.host = null;
-    this.shadow = null;
-    this.tooltip = null;
+    this.view?.clear();
+    this.view = null;
     if (tell) void this.tellBackground();
   }
 
@@ -251,8 +197,8 @@ export class Session {
     return {
       url: location.href,
       report,
-      marked: this.marks?.byElement.size ?? 0,
-      ...(this.unplaced ? { unplaced: this.unplaced } : {}),
+      marked: this.view?.marked ?? 0,
+      ...(this.view?.unplaced ? { unplaced: this.view.unplaced } : {}),
       ...(report ? {} : { skipped: this.skipped.reason, skippedBecause: this.skipped.because }),
     };
   }
@@ -266,13 +212,13 @@ export class Session {
         await this.run();
         return this.response();
       case 'focus-finding':
-        return this.focus(msg.index);
+        return this.view?.focus(msg.index) ?? false;
       case 'clear-marks':
         this.clear(true);
         return true;
       case 'set-lang':
         this.lang = msg.lang;
-        this.renderOverlay();
+        this.view?.setLang(msg.lang);
         return true;
     }
   }

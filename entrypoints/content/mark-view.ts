@@ -1,0 +1,85 @@
+import { h, render } from 'preact';
+import { Overlay, OVERLAY_CSS, TOOLTIP_MAX_HEIGHT, TOOLTIP_MAX_WIDTH } from '../../components/Overlay';
+import { marksCells } from '../../lib/findings';
+import type { AnalyzeResult, Lang } from '../../lib/messages';
+import { textSignature } from '../../lib/page/mark-plan';
+import type { MarkView } from './marker-api';
+import { applyMarks, flash, RULE_ATTR, type PlacedMark } from './marks';
+
+const HOST_TAG = 'nianbao-check-ui';
+const GAP = 6;
+
+/** Marks the elements the reader named (each only if it is still the element the reader saw) and shows the banner. */
+export function showMarks(doc: Document, result: AnalyzeResult, elements: ArrayLike<Element>, lang: Lang, onClear: () => void): MarkView {
+  const { report } = result;
+  const placed: PlacedMark[] = [];
+  let unplaced = 0;
+  for (const mark of result.marks) {
+    const el = elements[mark.index];
+    if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text) placed.push({ el, findings: mark.findings, severity: mark.severity });
+    else unplaced++;
+  }
+  const marks = applyMarks(doc, placed, report.findings);
+
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; width: 0; height: 0;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = OVERLAY_CSS;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  doc.documentElement.appendChild(host);
+
+  const marked = report.findings.map((f, i) => (marksCells(f) ? i : -1)).filter((i) => i >= 0);
+  let tooltip: { findings: number[]; x: number; y: number } | null = null;
+  let currentLang = lang;
+  const focus = (index: number) => {
+    const el = marks.byFinding.get(index)?.[0];
+    if (el) flash(el);
+    return !!el;
+  };
+  const draw = () => render(h(Overlay, { report, lang: currentLang, marked, tooltip, onFocus: focus, onClear }), mount);
+
+  const markedAt = (e: Event) => (e.target as Element | null)?.closest?.(`[${RULE_ATTR}]`) ?? null;
+  const show = (e: Event) => {
+    const el = markedAt(e);
+    const indexes = el && marks.byElement.get(el);
+    if (!el || !indexes) return;
+    const rect = el.getBoundingClientRect();
+    // beside the cell, below it unless that runs off the window, never off its edges
+    const x = Math.max(8, Math.min(rect.left, window.innerWidth - TOOLTIP_MAX_WIDTH - 2 * GAP));
+    const below = rect.bottom + GAP;
+    const y = below + TOOLTIP_MAX_HEIGHT > window.innerHeight ? Math.max(8, rect.top - TOOLTIP_MAX_HEIGHT - GAP) : below;
+    tooltip = { findings: indexes, x, y };
+    draw();
+  };
+  const hide = (e: Event) => {
+    if (!markedAt(e)) return;
+    tooltip = null;
+    draw();
+  };
+  const listeners: [string, EventListener][] = [
+    ['mouseover', show],
+    ['focusin', show],
+    ['mouseout', hide],
+    ['focusout', hide],
+  ];
+  for (const [type, fn] of listeners) doc.addEventListener(type, fn, true);
+  draw();
+
+  return {
+    marked: marks.byElement.size,
+    unplaced,
+    focus,
+    setLang(next) {
+      currentLang = next;
+      draw();
+    },
+    clear() {
+      marks.clear();
+      for (const [type, fn] of listeners) doc.removeEventListener(type, fn, true);
+      render(null, mount);
+      host.remove();
+    },
+  };
+}
