@@ -67,7 +67,7 @@ export function findPublisher(metaSource: string | null | undefined): string | n
  * body more precisely; then the publisher metadata, a 发布机构 line, the signature, the overview's subject.
  */
 export function findOrgan(lines: string[], title: string | null, metaSource?: string | null): string | null {
-  const fromTitle = title ? organOfTitle(lines, title) : null;
+  const fromTitle = title && !isOtherDocumentTitle(title) ? organOfTitle(lines, title) : null;
   const publisher = findPublisher(metaSource);
   // the publisher field may name the same body more precisely (平潭综合实验区 → 平潭综合实验区管委会办公室)
   if (fromTitle) return publisher?.startsWith(fromTitle) ? publisher : fromTitle;

@@ -1,0 +1,94 @@
+/** What is a report, in Chromium; pages with a strict CSP; a stopped background worker; a page too large to send. */
+import type { BrowserContext, Page } from '@playwright/test';
+import { renderPage } from '../support/render';
+import { T3_RESULTS_2021, rng } from '../support/report-cells';
+import { badge, expect, gov, openPopup, test } from './fixtures';
+import { FAULTY_CELLS } from './server';
+
+const html = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const faulty = () => renderPage({ format: '2021', organ: '示例县人民政府办公室', year: 2024, cells: FAULTY_CELLS, style: 'template', chrome: 'trs', tagCells: true }, rng(5)).content;
+
+async function serve(page: Page, path: string, body: string, headers: Record<string, string> = {}) {
+  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body, headers }));
+}
+
+const NOT_REPORTS: Record<string, string> = {
+  '/notice.html': html(
+    '关于开展2024年度政府信息公开工作年度报告编制工作的通知_通知公告',
+    '<h1>关于开展2024年度政府信息公开工作年度报告编制工作的通知</h1><p>各县（区）人民政府，市政府各部门：为做好2024年度政府信息公开工作年度报告编制和发布工作，现将有关事项通知如下。</p>',
+  ),
+  '/list.html': html(
+    '政府信息公开年报_示例市人民政府',
+    `<h2>政府信息公开年报</h2><ul>${[2024, 2023, 2022, 2021, 2020].map((y) => `<li><a href="/nb/${y}.html">示例市人民政府${y}年政府信息公开工作年度报告</a></li>`).join('')}</ul>`,
+  ),
+  '/website-form.html': html(
+    '示例市人民政府2023年政府网站工作年度报表',
+    '<h1>示例市人民政府2023年政府网站工作年度报表</h1><p>（2023年度）</p><table><tr><td>网站名称</td><td>示例市人民政府</td></tr><tr><td>独立用户访问总量</td><td>123456</td></tr><tr><td>政府信息公开年报</td><td>已发布</td></tr></table>',
+  ),
+};
+
+for (const [path, body] of Object.entries(NOT_REPORTS)) {
+  test(`not a report (${path}): no badge, no banner, the popup says why and still offers to check`, async ({ context, serviceWorker, extensionId, port }) => {
+    const page = await context.newPage();
+    await serve(page, path, body);
+    await page.goto(gov(port, path));
+    await page.waitForFunction(() => performance.getEntriesByName('nianbao:detect').length > 0);
+    await page.waitForTimeout(300);
+    await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('nianbao:analyze').length)).toBe(0);
+    expect(await badge(serviceWorker, page)).toBe('');
+    const popup = await openPopup(context, serviceWorker, extensionId, page);
+    await expect(popup.locator('[data-testid="not-a-report"]')).toContainText('不是年度报告');
+    await popup.locator('[data-testid="check-anyway"]').click();
+    await expect(popup.locator('[data-testid="not-a-report"]')).toContainText('不是');
+    await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
+  });
+}
+
+test('a report whose tables are only an attachment: a report, the reason said, the attachment listed', async ({ context, serviceWorker, extensionId, port }) => {
+  const page = await context.newPage();
+  const title = '示例县人民政府2023年政府信息公开工作年度报告';
+  await serve(page, '/attached.html', html(title, `<h1>${title}</h1><p>一、总体情况</p><p>附件：<a href="/files/2023nb.pdf">示例县2023年年报.pdf</a></p>`));
+  await page.goto(gov(port, '/attached.html'));
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await expect(popup.locator('[data-testid="status-notice"]')).toContainText('附件');
+  await expect(popup.locator('[data-testid="attachments"] a')).toHaveAttribute('href', gov(port, '/files/2023nb.pdf'));
+  await expect(popup.locator('[data-testid="copy-json"]')).toBeVisible();
+});
+
+test('a page with a strict Content-Security-Policy is still marked', async ({ context, port }) => {
+  const page = await context.newPage();
+  await serve(page, '/csp.html', faulty(), { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'none'" });
+  await page.goto(gov(port, '/csp.html'));
+  await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
+  await expect(page.locator('[data-cell="t3.granted.natural"]')).toHaveAttribute('data-nianbao-rule', 't3-results-sum t3-row-total');
+});
+
+async function stopWorker(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+}
+
+test('a stopped background worker is woken by the page that needs it; the marks come whole', async ({ context, port }) => {
+  const page = await context.newPage();
+  await serve(page, '/cold.html', faulty());
+  await page.goto('about:blank');
+  await stopWorker(context, page);
+  await page.goto(gov(port, '/cold.html'));
+  await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
+  // 予以公开·自然人 is 3 too high: its row and the 自然人 column of the results, every cell of both
+  const expected = new Set([...['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => `t3.granted.${c}`), ...T3_RESULTS_2021.map((r) => `t3.${r}.natural`), 't3.total.natural']);
+  await expect(page.locator('[data-nianbao-rule]')).toHaveCount(expected.size);
+});
+
+test('a report too large to send: nothing marked, the popup says so', async ({ context, serviceWorker, extensionId, port }) => {
+  const page = await context.newPage();
+  const filler = `<p>${'政务公开工作持续推进，信息发布及时准确。'.repeat(50)}</p>`.repeat(3200);
+  await serve(page, '/huge.html', faulty().replace('一、总体情况', `一、总体情况${filler}`));
+  await page.goto(gov(port, '/huge.html'));
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await expect(popup.locator('[data-testid="status-notice"]')).toContainText('过大');
+  await expect(page.locator('[data-nianbao-rule]')).toHaveCount(0);
+});
+
