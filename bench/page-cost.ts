@@ -24,7 +24,9 @@ export function emptyExtension(): string {
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
-      manifest_version: 3, name: 'empty', version: '1.0',
+      manifest_version: 3,
+      name: 'empty',
+      version: '1.0',
       background: { service_worker: 'background.js' },
       content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['empty.js'], run_at: 'document_idle' }],
     }),
@@ -44,8 +46,15 @@ async function launch(ext: string): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
@@ -54,10 +63,18 @@ async function launch(ext: string): Promise<BrowserContext> {
 }
 
 /** Main-thread milliseconds (script + tasks) one load of `url` costs, and when marks appeared (ms after navigation). */
-async function loadOnce(context: BrowserContext, url: string, stopWorker: boolean): Promise<{ cost: number; shownAt: number | null }> {
+async function loadOnce(
+  context: BrowserContext,
+  url: string,
+  stopWorker: boolean,
+): Promise<{ cost: number; shownAt: number | null }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  if (stopWorker) await cdp.send('ServiceWorker.enable').then(() => cdp.send('ServiceWorker.stopAllWorkers')).catch(() => undefined);
+  if (stopWorker)
+    await cdp
+      .send('ServiceWorker.enable')
+      .then(() => cdp.send('ServiceWorker.stopAllWorkers'))
+      .catch(() => undefined);
   await cdp.send('Performance.enable');
   const metric = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -82,7 +99,11 @@ export interface PageCost {
   cold: number | null;
 }
 
-export async function measurePageCost(ext: string, pages: Record<string, string>, reportPaths: string[]): Promise<PageCost[]> {
+export async function measurePageCost(
+  ext: string,
+  pages: Record<string, string>,
+  reportPaths: string[],
+): Promise<PageCost[]> {
   const server = createServer((req, res) => {
     const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? '');
@@ -90,7 +111,10 @@ export async function measurePageCost(ext: string, pages: Record<string, string>
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = (path: string) => `http://www.example.gov.cn:${(server.address() as AddressInfo).port}${path}`;
   const results: PageCost[] = Object.keys(pages).map((path) => ({ path, empty: 0, ours: 0, warm: null, cold: null }));
-  for (const [which, dir] of [['empty', emptyExtension()], ['ours', ext]] as const) {
+  for (const [which, dir] of [
+    ['empty', emptyExtension()],
+    ['ours', ext],
+  ] as const) {
     const context = await launch(dir);
     for (const r of results) {
       await loadOnce(context, url(r.path), false); // warm-up: caches, compile cache
@@ -114,10 +138,27 @@ export async function measurePageCost(ext: string, pages: Record<string, string>
 
 export function printPageCost(results: PageCost[], reportPaths: string[]) {
   const f = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
-  console.log(`Page cost, measured by Chromium (Performance.getMetrics ScriptDuration + TaskDuration), median of ${LOADS} loads`);
-  console.log('page'.padEnd(36), 'empty ext'.padStart(10), 'ours'.padStart(10), 'added'.padStart(10), 'to marks warm'.padStart(14), 'cold'.padStart(10));
+  console.log(
+    `Page cost, measured by Chromium (Performance.getMetrics ScriptDuration + TaskDuration), median of ${LOADS} loads`,
+  );
+  console.log(
+    'page'.padEnd(36),
+    'empty ext'.padStart(10),
+    'ours'.padStart(10),
+    'added'.padStart(10),
+    'to marks warm'.padStart(14),
+    'cold'.padStart(10),
+  );
   for (const r of results) {
-    console.log(r.path.padEnd(36), f(r.empty).padStart(10), f(r.ours).padStart(10), f(r.ours - r.empty).padStart(10), f(r.warm).padStart(14), f(r.cold).padStart(10), reportPaths.includes(r.path) ? '' : '  (not a report)');
+    console.log(
+      r.path.padEnd(36),
+      f(r.empty).padStart(10),
+      f(r.ours).padStart(10),
+      f(r.ours - r.empty).padStart(10),
+      f(r.warm).padStart(14),
+      f(r.cold).padStart(10),
+      reportPaths.includes(r.path) ? '' : '  (not a report)',
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export function benchPages(): { pages: Record<string, string>; reports: string[]
     '/real/12_pingtan_2023_trs.html': readFileSync(join(REAL, '12_pingtan_2023_trs.html'), 'utf8'),
     '/real/15_shuyang_fgj_2023_ucap.html': readFileSync(join(REAL, '15_shuyang_fgj_2023_ucap.html'), 'utf8'),
     '/real/11_shanghai_bgt_2019.html': readFileSync(join(REAL, '11_shanghai_bgt_2019.html'), 'utf8'),
-    '/generated-faulty.html': renderPage({ format: '2021', organ: '示例县人民政府', year: 2024, cells: faulty, style: 'word', chrome: 'layout-table' }, rng(4)).content,
+    '/generated-faulty.html': renderPage(
+      { format: '2021', organ: '示例县人民政府', year: 2024, cells: faulty, style: 'word', chrome: 'layout-table' },
+      rng(4),
+    ).content,
     '/ordinary-large.html': ordinaryLargePage(),
     '/notice.html': noticePage(),
   };

@@ -29,12 +29,18 @@ const quantile = (xs: number[], q: number) => {
 const median = (xs: number[]) => quantile(xs, 0.5);
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-console.log(`machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`,
+);
 
 // ---------- engine in Node ----------
 const pages = [
-  ...readdirSync(join(FIXTURES, 'real')).filter((f) => /\.(html|txt|md)$/.test(f) && f !== 'README.md').map((f) => join(FIXTURES, 'real', f)),
-  ...readdirSync(join(FIXTURES, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(FIXTURES, 'seeds', f)),
+  ...readdirSync(join(FIXTURES, 'real'))
+    .filter((f) => /\.(html|txt|md)$/.test(f) && f !== 'README.md')
+    .map((f) => join(FIXTURES, 'real', f)),
+  ...readdirSync(join(FIXTURES, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(FIXTURES, 'seeds', f)),
 ].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
 console.log('Engine (Node): read + check one page, 30 runs after 5 warm-up runs');
@@ -52,32 +58,53 @@ for (const p of pages) {
     status = report.status;
   }
   medians.push(median(times));
-  console.log(p.path.split('/').pop()!.padEnd(40), ms(median(times)).padStart(10), ms(quantile(times, 0.95)).padStart(10), ' ', status);
+  console.log(
+    p.path.split('/').pop()!.padEnd(40),
+    ms(median(times)).padStart(10),
+    ms(quantile(times, 0.95)).padStart(10),
+    ' ',
+    status,
+  );
 }
 const engineMedian = median(medians);
-console.log(`median of the page medians: ${ms(engineMedian)} — ${target('engine median per page', engineMedian, 5, 'lower')} (target ≤ 5 ms)\n`);
+console.log(
+  `median of the page medians: ${ms(engineMedian)} — ${target('engine median per page', engineMedian, 5, 'lower')} (target ≤ 5 ms)\n`,
+);
 
 // pages per second through the CLI's path (decode + parse + read + check), ≥ 1,000 pages
 {
   const rounds = Math.ceil(1000 / pages.length);
   const t0 = performance.now();
   let n = 0;
-  for (let r = 0; r < rounds; r++) for (const p of pages) {
-    await analyzeSource(p.path, p.text, isHtml(p.path, p.text));
-    n++;
-  }
+  for (let r = 0; r < rounds; r++)
+    for (const p of pages) {
+      await analyzeSource(p.path, p.text, isHtml(p.path, p.text));
+      n++;
+    }
   const perSecond = n / ((performance.now() - t0) / 1000);
-  console.log(`throughput: ${n} pages in ${((performance.now() - t0) / 1000).toFixed(2)} s = ${perSecond.toFixed(0)} pages/s — ${target('pages per second', perSecond, 200, 'higher')} (target ≥ 200)\n`);
+  console.log(
+    `throughput: ${n} pages in ${((performance.now() - t0) / 1000).toFixed(2)} s = ${perSecond.toFixed(0)} pages/s — ${target('pages per second', perSecond, 200, 'higher')} (target ≥ 200)\n`,
+  );
 }
 
 // how cost grows with other tables on the page
 {
-  const report = renderPage({ format: '2021', organ: '示例县人民政府', year: 2024, cells: randomCells('2021', rng(1)), style: 'template', chrome: 'trs' }, rng(2)).content;
+  const report = renderPage(
+    {
+      format: '2021',
+      organ: '示例县人民政府',
+      year: 2024,
+      cells: randomCells('2021', rng(1)),
+      style: 'template',
+      chrome: 'trs',
+    },
+    rng(2),
+  ).content;
   const bigTable = `<table>${Array.from({ length: 50 }, (_, i) => `<tr><td>项目${i}</td><td>${i * 13}</td><td>${i * 7}</td><td>说明文字${i}</td></tr>`).join('')}</table>`;
   console.log('Scaling: the report plus N other 50-row tables');
   const rows: [number, number][] = [];
   for (const n of [1, 10, 100, 1000]) {
-    const page = report.replace('<body>', '<body>' + bigTable.repeat(n));
+    const page = report.replace('<body>', `<body>${bigTable.repeat(n)}`);
     const times: number[] = [];
     for (let i = 0; i < 8; i++) {
       const t0 = performance.now();
@@ -85,11 +112,15 @@ console.log(`median of the page medians: ${ms(engineMedian)} — ${target('engin
       times.push(performance.now() - t0);
     }
     rows.push([n, median(times)]);
-    console.log(`  ${String(n).padStart(5)} tables  ${(page.length / 1024).toFixed(0).padStart(6)} KB  ${ms(median(times)).padStart(11)}  ${(median(times) / n).toFixed(3)} ms/table`);
+    console.log(
+      `  ${String(n).padStart(5)} tables  ${(page.length / 1024).toFixed(0).padStart(6)} KB  ${ms(median(times)).padStart(11)}  ${(median(times) / n).toFixed(3)} ms/table`,
+    );
   }
   // linear growth: 1000 tables cost at most ~10× what 100 do (plus slack), not 100×
   const ratio = rows[3][1] / rows[2][1];
-  console.log(`  100 → 1000 tables: ×${ratio.toFixed(1)} — ${target('growth 100→1000 tables', ratio, 15, 'lower')} (linear ≈ ×10)\n`);
+  console.log(
+    `  100 → 1000 tables: ×${ratio.toFixed(1)} — ${target('growth 100→1000 tables', ratio, 15, 'lower')} (linear ≈ ×10)\n`,
+  );
 }
 
 // ---------- bundles ----------
@@ -99,13 +130,17 @@ const size = (file: string) => ({ raw: statSync(file).size, gz: gzipSync(readFil
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 console.log('Bundles (wxt build, minified): raw / gzip');
 const content = size(join(ext, 'content-scripts/content.js'));
-console.log(`  content script              ${kb(content.raw).padStart(9)} / ${kb(content.gz).padStart(8)} — ${target('content script gzip KB', content.gz / 1024, 40, 'lower')} (target ≤ 40 KB gzip; opencc is not in it)`);
+console.log(
+  `  content script              ${kb(content.raw).padStart(9)} / ${kb(content.gz).padStart(8)} — ${target('content script gzip KB', content.gz / 1024, 40, 'lower')} (target ≤ 40 KB gzip; opencc is not in it)`,
+);
 for (const f of readdirSync(join(ext, 'chunks'))) {
   const s = size(join(ext, 'chunks', f));
-  console.log(`  ${('chunks/' + f).padEnd(28)}${kb(s.raw).padStart(9)} / ${kb(s.gz).padStart(8)}`);
+  console.log(`  ${(`chunks/${f}`).padEnd(28)}${kb(s.raw).padStart(9)} / ${kb(s.gz).padStart(8)}`);
 }
 const bg = size(join(ext, 'background.js'));
-console.log(`  background.js (holds opencc)${kb(bg.raw).padStart(9)} / ${kb(bg.gz).padStart(8)}   loads in the service worker, only used for traditional-Chinese pages\n`);
+console.log(
+  `  background.js (holds opencc)${kb(bg.raw).padStart(9)} / ${kb(bg.gz).padStart(8)}   loads in the service worker, only used for traditional-Chinese pages\n`,
+);
 
 // ---------- content script in headless Chromium ----------
 {
@@ -115,7 +150,10 @@ console.log(`  background.js (holds opencc)${kb(bg.raw).padStart(9)} / ${kb(bg.g
   for (const p of pages.filter((p) => p.path.endsWith('.html'))) samples[`/${p.path.split('/').pop()}`] = p.text;
   const faulty = randomCells('2021', rng(3));
   faulty['t3.granted.natural'] = (faulty['t3.granted.natural'] as number) + 2;
-  samples['/generated-faulty.html'] = renderPage({ format: '2021', organ: '示例县人民政府', year: 2024, cells: faulty, style: 'word', chrome: 'layout-table' }, rng(4)).content;
+  samples['/generated-faulty.html'] = renderPage(
+    { format: '2021', organ: '示例县人民政府', year: 2024, cells: faulty, style: 'word', chrome: 'layout-table' },
+    rng(4),
+  ).content;
   const server = createServer((req, res) => {
     const body = samples[new URL(req.url ?? '/', 'http://x').pathname];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? '');
@@ -125,7 +163,17 @@ console.log(`  background.js (holds opencc)${kb(bg.raw).padStart(9)} / ${kb(bg.g
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   const page = await context.newPage();
@@ -139,7 +187,13 @@ console.log(`  background.js (holds opencc)${kb(bg.raw).padStart(9)} / ${kb(bg.g
     return [detect, get('nianbao:analyze') ?? 0, mark ?? 0];
   })()`;
   console.log('Content script in headless Chromium (performance.measure inside the content script), 15 loads each');
-  console.log('page'.padEnd(34), 'detect'.padStart(10), 'read+check'.padStart(12), 'mark'.padStart(9), 'total median'.padStart(14));
+  console.log(
+    'page'.padEnd(34),
+    'detect'.padStart(10),
+    'read+check'.padStart(12),
+    'mark'.padStart(9),
+    'total median'.padStart(14),
+  );
   for (const path of Object.keys(samples)) {
     const totals: number[] = [];
     const parts: number[][] = [[], [], []];
@@ -149,13 +203,24 @@ console.log(`  background.js (holds opencc)${kb(bg.raw).padStart(9)} / ${kb(bg.g
         // a string, not a function: the TypeScript runner would wrap a function in helpers the page does not have
         .waitForFunction(MEASURES, undefined, { timeout: 10_000 })
         .then((h) => h.jsonValue() as Promise<number[]>);
-      m.forEach((v, k) => parts[k].push(v));
+      m.forEach((v, k) => {
+        parts[k].push(v);
+      });
       totals.push(m[0] + m[1] + m[2]);
     }
     const med = median(totals);
     const isOrdinary = path === '/ordinary.html';
-    const verdict = isOrdinary ? target('ordinary page content script ms', med, 0.5, 'lower') : target(`report page ${path} ms`, med, 10, 'lower');
-    console.log(path.padEnd(34), ms(median(parts[0])).padStart(10), ms(median(parts[1])).padStart(12), ms(median(parts[2])).padStart(9), ms(med).padStart(14), ` ${verdict} (target ≤ ${isOrdinary ? '0.5' : '10'} ms)`);
+    const verdict = isOrdinary
+      ? target('ordinary page content script ms', med, 0.5, 'lower')
+      : target(`report page ${path} ms`, med, 10, 'lower');
+    console.log(
+      path.padEnd(34),
+      ms(median(parts[0])).padStart(10),
+      ms(median(parts[1])).padStart(12),
+      ms(median(parts[2])).padStart(9),
+      ms(med).padStart(14),
+      ` ${verdict} (target ≤ ${isOrdinary ? '0.5' : '10'} ms)`,
+    );
   }
   await context.close();
   server.close();

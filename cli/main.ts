@@ -34,43 +34,82 @@ function parseArgs(argv: string[]): Options | string {
       const f = argv[++i];
       if (!f) return '--previous needs a file';
       opts.previous = f;
-    } else if (a === '--') opts.files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-')) return `unknown option ${a}`;
+    } else if (a === '--') {
+      opts.files.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-')) return `unknown option ${a}`;
     else opts.files.push(a);
   }
   if (!opts.files.length) return 'no input file';
   return opts;
 }
 
-const STATUS_ZH: Record<Report['status'], string> = { checked: '已核验', 'not-a-report': '不是年度报告', 'older-format': '旧格式，未核验', error: '无法读取' };
+const STATUS_ZH: Record<Report['status'], string> = {
+  checked: '已核验',
+  'not-a-report': '不是年度报告',
+  'older-format': '旧格式，未核验',
+  error: '无法读取',
+};
 
 function summary(report: Report, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
-  const head = [report.organ ?? (zh ? '（机关未识别）' : '(organ not found)'), report.year ? (zh ? `${report.year}年度` : String(report.year)) : '', report.format ? (zh ? `${report.format}年版格式` : `${report.format} format`) : '', zh ? STATUS_ZH[report.status] : report.status].filter(Boolean).join(' · ');
+  const head = [
+    report.organ ?? (zh ? '（机关未识别）' : '(organ not found)'),
+    report.year ? (zh ? `${report.year}年度` : String(report.year)) : '',
+    report.format ? (zh ? `${report.format}年版格式` : `${report.format} format`) : '',
+    zh ? STATUS_ZH[report.status] : report.status,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const out = [`${report.source}: ${head}`];
   if (report.reason) out.push(`  ${report.reason[lang]}`);
   if (report.status !== 'checked') return out.join('\n');
   const s = report.summary;
-  out.push(zh ? `  单元格 ${s.cellsRead + s.cellsBlank + s.cellsUnreadable} 个：读取 ${s.cellsRead}，空白 ${s.cellsBlank}，无法读取 ${s.cellsUnreadable}` : `  cells: ${s.cellsRead} read, ${s.cellsBlank} blank, ${s.cellsUnreadable} unreadable`);
-  out.push(zh ? `  检查：错误 ${s.errors}，警告 ${s.warnings}，未核验 ${s.unchecked}，通过 ${s.passed}` : `  checks: ${s.errors} errors, ${s.warnings} warnings, ${s.unchecked} not checked, ${s.passed} passed`);
+  out.push(
+    zh
+      ? `  单元格 ${s.cellsRead + s.cellsBlank + s.cellsUnreadable} 个：读取 ${s.cellsRead}，空白 ${s.cellsBlank}，无法读取 ${s.cellsUnreadable}`
+      : `  cells: ${s.cellsRead} read, ${s.cellsBlank} blank, ${s.cellsUnreadable} unreadable`,
+  );
+  out.push(
+    zh
+      ? `  检查：错误 ${s.errors}，警告 ${s.warnings}，未核验 ${s.unchecked}，通过 ${s.passed}`
+      : `  checks: ${s.errors} errors, ${s.warnings} warnings, ${s.unchecked} not checked, ${s.passed} passed`,
+  );
   const mark = { error: '✗', warning: '!', info: '·' } as const;
-  for (const f of report.findings.filter((f) => f.status === 'fail')) out.push(`  ${mark[f.severity]} [${f.rule}] ${f.message[lang]}`);
-  const unread = Object.entries(report.cellDetails).filter(([, d]) => d.state === 'unreadable').map(([k]) => k);
+  for (const f of report.findings.filter((f) => f.status === 'fail'))
+    out.push(`  ${mark[f.severity]} [${f.rule}] ${f.message[lang]}`);
+  const unread = Object.entries(report.cellDetails)
+    .filter(([, d]) => d.state === 'unreadable')
+    .map(([k]) => k);
   if (unread.length && report.format) {
-    const names = unread.slice(0, 5).map((k) => cellName(report.format!, k, lang)).join(zh ? '、' : ', ');
-    out.push(zh ? `  无法读取：${names}${unread.length > 5 ? ` 等 ${unread.length} 格` : ''}` : `  unreadable: ${names}${unread.length > 5 ? ` and ${unread.length - 5} more` : ''}`);
+    const names = unread
+      .slice(0, 5)
+      .map((k) => cellName(report.format!, k, lang))
+      .join(zh ? '、' : ', ');
+    out.push(
+      zh
+        ? `  无法读取：${names}${unread.length > 5 ? ` 等 ${unread.length} 格` : ''}`
+        : `  unreadable: ${names}${unread.length > 5 ? ` and ${unread.length - 5} more` : ''}`,
+    );
   }
-  for (const d of report.diagnostics.filter((d) => d.code === 'label-missing' || d.code === 'row-unreadable' || d.code === 'table-missing')) out.push(`  ? ${d.message[lang]}`);
+  for (const d of report.diagnostics.filter(
+    (d) => d.code === 'label-missing' || d.code === 'row-unreadable' || d.code === 'table-missing',
+  ))
+    out.push(`  ? ${d.message[lang]}`);
   return out.join('\n');
 }
 
-export async function main(argv: string[], write: (s: string) => void = (s) => void process.stdout.write(s), writeErr: (s: string) => void = (s) => void process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  write: (s: string) => void = (s) => void process.stdout.write(s),
+  writeErr: (s: string) => void = (s) => void process.stderr.write(s),
+): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
-    write(HELP + '\n');
+    write(`${HELP}\n`);
     return 0;
   }
   if (argv.includes('-v') || argv.includes('--version')) {
-    write(VERSION + '\n');
+    write(`${VERSION}\n`);
     return 0;
   }
   const opts = parseArgs(argv);
@@ -98,32 +137,15 @@ export async function main(argv: string[], write: (s: string) => void = (s) => v
       writeErr(`nianbao-check: ${reason}\n`);
       exit = 2;
       if (opts.mode === 'json') {
-        write(JSON.stringify(uncheckedReport(file, 'error', { zh: `无法读取文件：${reason}`, en: reason })) + '\n');
+        write(`${JSON.stringify(uncheckedReport(file, 'error', { zh: `无法读取文件：${reason}`, en: reason }))}\n`);
       }
       continue;
     }
     reports.push(report);
     if (exit === 0 && report.summary.errors > 0) exit = 1;
-    if (opts.mode === 'json') write(JSON.stringify(report) + '\n');
-    else if (opts.mode === 'summary') write(summary(report, opts.lang) + '\n');
+    if (opts.mode === 'json') write(`${JSON.stringify(report)}\n`);
+    else if (opts.mode === 'summary') write(`${summary(report, opts.lang)}\n`);
   }
   if (opts.mode === 'tsv') write(reportsToTsv(reports, opts.lang));
   return exit;
-}
-
-// a closed pipe (`| head`) is the reader's choice, not an error
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
-
-// run when executed directly (`npm run check`), not when imported by the bin or the tests
-const self = process.argv[1] ?? '';
-if (/cli[\\/]main\.ts$/.test(self)) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e) => {
-      process.stderr.write(`nianbao-check: ${String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

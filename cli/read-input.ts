@@ -30,19 +30,27 @@ export function isHtml(name: string, text: string): boolean {
   return /<(table|p|div|html|body)[\s>]/i.test(text.slice(0, 5000));
 }
 
-export async function analyzeSource(source: string, text: string, html: boolean, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+export async function analyzeSource(
+  source: string,
+  text: string,
+  html: boolean,
+  options?: AnalyzeOptions,
+): Promise<Analysis<unknown>> {
   return html ? analyzeMarkup(source, text, options) : analyzePlainText(source, text, options);
 }
 
 export async function analyzeFile(path: string, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
   const ext = extname(path).toLowerCase();
-  if (ext && !ACCEPTED.includes(ext)) throw new InputError(`${path}: unsupported file type ${ext} (accepted: ${ACCEPTED.join(' ')})`);
+  if (ext && !ACCEPTED.includes(ext))
+    throw new InputError(`${path}: unsupported file type ${ext} (accepted: ${ACCEPTED.join(' ')})`);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error)}`);
+    throw new InputError(
+      `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error)}`,
+    );
   }
   const text = decode(bytes, path);
   return analyzeSource(path, text, isHtml(path, text), options);

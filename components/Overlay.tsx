@@ -32,16 +32,29 @@ export function Overlay({ report, lang, marked, tooltip, onFocus, onClear }: Ove
         <div class="banner" role="status" data-testid="nianbao-banner">
           <div class="bar">
             <strong>{t.appName}</strong>
-            <span class={s.errors ? 'bad' : s.warnings ? 'warn' : 'ok'}>{s.errors + s.warnings ? t.bannerSummary(s.errors, s.warnings, s.passed) : t.noProblems}</span>
-            <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>{open ? t.collapse : t.expand}</button>
-            <button type="button" onClick={onClear} data-testid="nianbao-clear">{t.clearMarks}</button>
-            <button type="button" onClick={() => setClosed(true)} aria-label={t.close}>✕</button>
+            <span class={s.errors ? 'bad' : s.warnings ? 'warn' : 'ok'}>
+              {s.errors + s.warnings ? t.bannerSummary(s.errors, s.warnings, s.passed) : t.noProblems}
+            </span>
+            <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>
+              {open ? t.collapse : t.expand}
+            </button>
+            <button type="button" onClick={onClear} data-testid="nianbao-clear">
+              {t.clearMarks}
+            </button>
+            <button type="button" onClick={() => setClosed(true)} aria-label={t.close}>
+              ✕
+            </button>
           </div>
           {open && marked.length > 0 && (
             <ol class="list">
               {marked.map((i) => (
                 <li key={i}>
-                  <button type="button" class="finding" style={{ borderLeftColor: color(report.findings[i]) }} onClick={() => onFocus(i)}>
+                  <button
+                    type="button"
+                    class="finding"
+                    style={{ borderLeftColor: color(report.findings[i]) }}
+                    onClick={() => onFocus(i)}
+                  >
                     {report.findings[i].message[lang]}
                   </button>
                 </li>
@@ -51,7 +64,12 @@ export function Overlay({ report, lang, marked, tooltip, onFocus, onClear }: Ove
         </div>
       )}
       {tooltip && (
-        <div class="tip" role="tooltip" style={{ left: `${tooltip.x}px`, top: `${tooltip.y}px` }} data-testid="nianbao-tooltip">
+        <div
+          class="tip"
+          role="tooltip"
+          style={{ left: `${tooltip.x}px`, top: `${tooltip.y}px` }}
+          data-testid="nianbao-tooltip"
+        >
           {tooltip.findings.map((i) => {
             const f = report.findings[i];
             return (
@@ -60,7 +78,10 @@ export function Overlay({ report, lang, marked, tooltip, onFocus, onClear }: Ove
                 {report.format && f.cells.length > 1 && (
                   <span class="nums">
                     {t.involved}
-                    {f.cells.slice(0, 4).map((k) => cellName(report.format!, k, lang)).join(lang === 'zh' ? '、' : ', ')}
+                    {f.cells
+                      .slice(0, 4)
+                      .map((k) => cellName(report.format!, k, lang))
+                      .join(lang === 'zh' ? '、' : ', ')}
                     {f.cells.length > 4 ? t.andMore(f.cells.length - 4) : ''}
                   </span>
                 )}

@@ -68,22 +68,65 @@ export function Popup({ api }: { api: PopupApi }) {
     <header>
       <h1>{t.appName}</h1>
       <span class="meta" data-testid="report-meta">
-        {report ? [report.organ ?? t.organUnknown, report.year ? t.year(report.year) : '', report.format ? t.format(report.format) : ''].filter(Boolean).join(' · ') : ''}
+        {report
+          ? [
+              report.organ ?? t.organUnknown,
+              report.year ? t.year(report.year) : '',
+              report.format ? t.format(report.format) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          : ''}
       </span>
-      <button type="button" onClick={switchLang} data-testid="lang">{t.language}</button>
+      <button type="button" onClick={switchLang} data-testid="lang">
+        {t.language}
+      </button>
     </header>
   );
 
-  if (!state) return <>{header}<main><p>{t.loading}</p></main></>;
-  if (state.kind === 'cannot-check') return <>{header}<main><p class="notice">{t.cannotCheck}</p></main></>;
-  if (state.kind === 'refresh') return <>{header}<main><p class="notice" data-testid="refresh">{t.refresh}</p></main></>;
+  if (!state)
+    return (
+      <>
+        {header}
+        <main>
+          <p>{t.loading}</p>
+        </main>
+      </>
+    );
+  if (state.kind === 'cannot-check')
+    return (
+      <>
+        {header}
+        <main>
+          <p class="notice">{t.cannotCheck}</p>
+        </main>
+      </>
+    );
+  if (state.kind === 'refresh')
+    return (
+      <>
+        {header}
+        <main>
+          <p class="notice" data-testid="refresh">
+            {t.refresh}
+          </p>
+        </main>
+      </>
+    );
   if (state.kind === 'other-site') {
     return (
       <>
         {header}
         <main>
           <p class="notice">{t.otherSite}</p>
-          <button type="button" class="primary" data-testid="check-this-page" onClick={() => run(() => api.inject(state.tabId))}>{t.checkThisPage}</button>
+          <button
+            type="button"
+            class="primary"
+            data-testid="check-this-page"
+            onClick={() => run(() => api.inject(state.tabId))}
+          >
+            {t.checkThisPage}
+          </button>
         </main>
       </>
     );
@@ -94,8 +137,14 @@ export function Popup({ api }: { api: PopupApi }) {
       <>
         {header}
         <main>
-          <p class="notice" data-testid="status-notice"><strong>{t.readError}</strong><br />{response.skipped[lang]}</p>
-          <button type="button" data-testid="check-anyway" onClick={() => run(() => api.checkAnyway(state.tabId))}>{t.tryAgain}</button>
+          <p class="notice" data-testid="status-notice">
+            <strong>{t.readError}</strong>
+            <br />
+            {response.skipped[lang]}
+          </p>
+          <button type="button" data-testid="check-anyway" onClick={() => run(() => api.checkAnyway(state.tabId))}>
+            {t.tryAgain}
+          </button>
         </main>
       </>
     );
@@ -106,33 +155,67 @@ export function Popup({ api }: { api: PopupApi }) {
       <>
         {header}
         <main>
-          <p class="notice" data-testid="not-a-report"><strong>{t.notReport}</strong><br />{reason?.[lang]}</p>
-          <button type="button" class="primary" data-testid="check-anyway" onClick={() => run(() => api.checkAnyway(state.tabId))}>{t.checkAnyway}</button>
+          <p class="notice" data-testid="not-a-report">
+            <strong>{t.notReport}</strong>
+            <br />
+            {reason?.[lang]}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            data-testid="check-anyway"
+            onClick={() => run(() => api.checkAnyway(state.tabId))}
+          >
+            {t.checkAnyway}
+          </button>
         </main>
       </>
     );
   }
   const json = () => JSON.stringify(Report.parse(report), null, 2);
   const copyJson = (
-    <button type="button" class="primary" data-testid="copy-json" onClick={() => api.copy(json()).then(() => say(t.copied))}>{t.copyJson}</button>
+    <button
+      type="button"
+      class="primary"
+      data-testid="copy-json"
+      onClick={() => api.copy(json()).then(() => say(t.copied))}
+    >
+      {t.copyJson}
+    </button>
   );
   if (report.status !== 'checked') {
     return (
       <>
         {header}
         <main>
-          {report.title && <div class="title" data-testid="report-title">{report.title}</div>}
-          <p class="notice" data-testid="status-notice"><strong>{report.status === 'older-format' ? t.olderFormat : t.readError}</strong><br />{report.reason?.[lang]}</p>
+          {report.title && (
+            <div class="title" data-testid="report-title">
+              {report.title}
+            </div>
+          )}
+          <p class="notice" data-testid="status-notice">
+            <strong>{report.status === 'older-format' ? t.olderFormat : t.readError}</strong>
+            <br />
+            {report.reason?.[lang]}
+          </p>
           {report.attachments && report.attachments.length > 0 && (
             <ul class="attachments" data-testid="attachments">
-              {report.attachments.filter((a) => /^https?:/i.test(a.href)).map((a) => (
-                <li key={a.href}><a href={a.href} target="_blank" rel="noopener noreferrer">{a.text || a.href}</a></li>
-              ))}
+              {report.attachments
+                .filter((a) => /^https?:/i.test(a.href))
+                .map((a) => (
+                  <li key={a.href}>
+                    <a href={a.href} target="_blank" rel="noopener noreferrer">
+                      {a.text || a.href}
+                    </a>
+                  </li>
+                ))}
             </ul>
           )}
           <div class="actions">
             {copyJson}
-            <span class="toast" role="status" data-testid="toast">{toast}</span>
+            <span class="toast" role="status" data-testid="toast">
+              {toast}
+            </span>
           </div>
         </main>
       </>
@@ -155,20 +238,52 @@ export function Popup({ api }: { api: PopupApi }) {
     <>
       {header}
       <main>
-        {report.title && <div class="title" data-testid="report-title">{report.title}</div>}
+        {report.title && (
+          <div class="title" data-testid="report-title">
+            {report.title}
+          </div>
+        )}
         <div class="summary" data-testid="summary">
-          <span class={s.errors ? 'bad' : 'ok'}>{s.errors} {t.errors}</span>
-          <span class={s.warnings ? 'warn' : 'ok'}>{s.warnings} {t.warnings}</span>
-          <span>{s.unchecked} {t.unchecked}</span>
-          <span class="ok">{s.passed} {t.passed}</span>
+          <span class={s.errors ? 'bad' : 'ok'}>
+            {s.errors} {t.errors}
+          </span>
+          <span class={s.warnings ? 'warn' : 'ok'}>
+            {s.warnings} {t.warnings}
+          </span>
+          <span>
+            {s.unchecked} {t.unchecked}
+          </span>
+          <span class="ok">
+            {s.passed} {t.passed}
+          </span>
         </div>
         <div class="diag">{t.cellsSummary(s.cellsRead, s.cellsBlank, s.cellsUnreadable)}</div>
         <div class="actions">
           {copyJson}
-          <button type="button" data-testid="copy-tsv" onClick={() => api.copy(reportToLayoutTsv(report, lang)).then(() => say(t.copied))}>{t.copyTable}</button>
-          <button type="button" data-testid="download-json" onClick={() => api.download(`${report.organ ?? 'report'}-${report.year ?? ''}.json`, json())}>{t.downloadJson}</button>
-          <button type="button" data-testid="clear-marks" onClick={() => tabId !== undefined && api.clearMarks(tabId).then(() => say(t.marksCleared))}>{t.clearMarks}</button>
-          <span class="toast" role="status" data-testid="toast">{toast}</span>
+          <button
+            type="button"
+            data-testid="copy-tsv"
+            onClick={() => api.copy(reportToLayoutTsv(report, lang)).then(() => say(t.copied))}
+          >
+            {t.copyTable}
+          </button>
+          <button
+            type="button"
+            data-testid="download-json"
+            onClick={() => api.download(`${report.organ ?? 'report'}-${report.year ?? ''}.json`, json())}
+          >
+            {t.downloadJson}
+          </button>
+          <button
+            type="button"
+            data-testid="clear-marks"
+            onClick={() => tabId !== undefined && api.clearMarks(tabId).then(() => say(t.marksCleared))}
+          >
+            {t.clearMarks}
+          </button>
+          <span class="toast" role="status" data-testid="toast">
+            {toast}
+          </span>
         </div>
         <h2>{t.checks}</h2>
         <ul class="findings" data-testid="findings">
@@ -176,11 +291,19 @@ export function Popup({ api }: { api: PopupApi }) {
           {unchecked.map(item)}
           {showPassed && passed.map(item)}
         </ul>
-        {!showPassed && passed.length > 0 && <button type="button" onClick={() => setShowPassed(true)}>{t.showPassed(passed.length)}</button>}
+        {!showPassed && passed.length > 0 && (
+          <button type="button" onClick={() => setShowPassed(true)}>
+            {t.showPassed(passed.length)}
+          </button>
+        )}
         {report.diagnostics.length > 0 && (
           <>
             <h2>{t.diagnostics}</h2>
-            <ul class="diag">{report.diagnostics.map((d, i) => <li key={i}>{d.message[lang]}</li>)}</ul>
+            <ul class="diag">
+              {report.diagnostics.map((d, i) => (
+                <li key={i}>{d.message[lang]}</li>
+              ))}
+            </ul>
           </>
         )}
         <h2>{t.figures}</h2>

@@ -27,8 +27,10 @@ const zh = {
   collapse: '收起',
   expand: '展开',
   close: '关闭',
-  cellsSummary: (read: number, blank: number, unreadable: number) => `单元格：读取 ${read}，空白 ${blank}，无法读取 ${unreadable}`,
-  bannerSummary: (errors: number, warnings: number, passed: number) => `${errors} 项错误 · ${warnings} 项警告 · ${passed} 项通过`,
+  cellsSummary: (read: number, blank: number, unreadable: number) =>
+    `单元格：读取 ${read}，空白 ${blank}，无法读取 ${unreadable}`,
+  bannerSummary: (errors: number, warnings: number, passed: number) =>
+    `${errors} 项错误 · ${warnings} 项警告 · ${passed} 项通过`,
   noProblems: '未发现问题',
   format: (f: string) => `${f}年版格式`,
   year: (y: number) => `${y}年度`,
@@ -52,7 +54,8 @@ const en: Messages = {
   checkAnyway: 'Check this page anyway',
   checkThisPage: 'Check this page',
   otherSite: 'This page is not on a .gov.cn site. Click “Check this page” to read the annual report on it.',
-  refresh: 'Please reload the page: pages opened before the extension was installed or updated must be reloaded to be checked.',
+  refresh:
+    'Please reload the page: pages opened before the extension was installed or updated must be reloaded to be checked.',
   cannotCheck: 'This page cannot be checked (a browser page or a restricted page).',
   errors: 'errors',
   warnings: 'warnings',

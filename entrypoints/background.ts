@@ -5,13 +5,17 @@ import { analyzeForPage } from '../lib/page/analyze-for-page';
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 function setBadge(tabId: number, msg: Extract<BackgroundMessage, { type: 'report-summary' }>) {
-  const text = msg.status !== 'checked' ? '' : msg.errors ? String(msg.errors) : msg.warnings ? String(msg.warnings) : '✓';
+  const text =
+    msg.status !== 'checked' ? '' : msg.errors ? String(msg.errors) : msg.warnings ? String(msg.warnings) : '✓';
   const color = msg.errors ? '#d93025' : msg.warnings ? '#e37400' : '#1e8e3e';
   void action().setBadgeText({ tabId, text });
   void action().setBadgeBackgroundColor({ tabId, color });
 }
 
-async function answer(msg: BackgroundMessage, tabId: number | undefined): Promise<BackgroundResponse<BackgroundMessage['type']>> {
+async function answer(
+  msg: BackgroundMessage,
+  tabId: number | undefined,
+): Promise<BackgroundResponse<BackgroundMessage['type']>> {
   switch (msg.type) {
     case 'analyze':
       return analyzeForPage(msg.url, msg.content);

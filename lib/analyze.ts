@@ -50,7 +50,8 @@ function detectFormat(tokens: Token[]): FormatId | null {
 }
 
 const hasLabel = (tokens: Token[], test: (key: string) => boolean) => tokens.some((t) => !t.value && test(t.key));
-const hasTable3 = (tokens: Token[]) => hasLabel(tokens, (k) => k.includes('本年新收')) && hasLabel(tokens, (k) => k.includes('结转'));
+const hasTable3 = (tokens: Token[]) =>
+  hasLabel(tokens, (k) => k.includes('本年新收')) && hasLabel(tokens, (k) => k.includes('结转'));
 
 function narrativeOf(text: string): string {
   const m = /二\s*[、.．]?\s*主动公开政府信息情况|第二十条第/.exec(text);
@@ -76,11 +77,26 @@ function attachmentsOf(links: PageLink[], source: string): PageLink[] {
 }
 
 /** A report that was not checked: why, and what could be said of it. */
-export function uncheckedReport(source: string, status: Exclude<Report['status'], 'checked'>, reason: Reason, meta?: Partial<Meta>, extra: Partial<Report> = {}): Report {
+export function uncheckedReport(
+  source: string,
+  status: Exclude<Report['status'], 'checked'>,
+  reason: Reason,
+  meta?: Partial<Meta>,
+  extra: Partial<Report> = {},
+): Report {
   return {
-    source, status, reason,
-    title: meta?.title ?? null, organ: meta?.organ ?? null, publisher: meta?.publisher ?? null, year: meta?.year ?? null, format: null,
-    cells: {}, cellDetails: {}, findings: [], diagnostics: [],
+    source,
+    status,
+    reason,
+    title: meta?.title ?? null,
+    organ: meta?.organ ?? null,
+    publisher: meta?.publisher ?? null,
+    year: meta?.year ?? null,
+    format: null,
+    cells: {},
+    cellDetails: {},
+    findings: [],
+    diagnostics: [],
     summary: { errors: 0, warnings: 0, unchecked: 0, passed: 0, cellsRead: 0, cellsBlank: 0, cellsUnreadable: 0 },
     generator: { name: 'nianbao-check', version: VERSION },
     ...extra,
@@ -124,13 +140,25 @@ function whyNotChecked(input: PageInput<unknown>, meta: Meta, format: FormatId |
   const attachments = attachmentsOf(input.links ?? [], input.source);
   const images = input.images ?? 0;
   const where = attachments.length
-    ? { zh: `表格在附件中（${attachments.map((a) => a.text || a.href).slice(0, 3).join('、')}），请打开附件核验`, en: `the tables are in attachments (${attachments.length}); open them to check` }
+    ? {
+        zh: `表格在附件中（${attachments
+          .map((a) => a.text || a.href)
+          .slice(0, 3)
+          .join('、')}），请打开附件核验`,
+        en: `the tables are in attachments (${attachments.length}); open them to check`,
+      }
     : images
-      ? { zh: `表格可能是图片（本页有 ${images} 张图片），无法核验`, en: `the tables may be images (${images} on the page); they cannot be checked` }
+      ? {
+          zh: `表格可能是图片（本页有 ${images} 张图片），无法核验`,
+          en: `the tables may be images (${images} on the page); they cannot be checked`,
+        }
       : { zh: '表格可能是图片或附件', en: 'they may be images or attachments' };
   return unchecked(
     'error',
-    { zh: `识别为年度报告，但找不到标准表格：${where.zh}`, en: `recognised as an annual report, but its standard tables were not found: ${where.en}` },
+    {
+      zh: `识别为年度报告，但找不到标准表格：${where.zh}`,
+      en: `recognised as an annual report, but its standard tables were not found: ${where.en}`,
+    },
     attachments.length ? { attachments } : {},
   );
 }
@@ -201,8 +229,12 @@ function buildReport<Ref>(
     };
     counts[c.state]++;
   }
-  findings.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const failing = (severity: Finding['severity']) => findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
+  findings.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  const failing = (severity: Finding['severity']) =>
+    findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
   return {
     source,
     status: 'checked',
@@ -211,7 +243,12 @@ function buildReport<Ref>(
     cells: flat,
     cellDetails: details,
     findings,
-    diagnostics: diagnostics.map(({ code, cells, loc, message }) => ({ code, cells, ...(loc ? { loc } : {}), message })),
+    diagnostics: diagnostics.map(({ code, cells, loc, message }) => ({
+      code,
+      cells,
+      ...(loc ? { loc } : {}),
+      message,
+    })),
     summary: {
       errors: failing('error'),
       warnings: failing('warning'),

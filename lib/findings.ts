@@ -16,6 +16,7 @@ export function cellSeverity(findings: Finding[]): 'error' | 'warning' {
 /** Every cell involved in a finding that marks cells, with how it is shown. */
 export function severityByCell(findings: Finding[]): Map<string, 'error' | 'warning'> {
   const involved = new Map<string, Finding[]>();
-  for (const f of findings) if (marksCells(f)) for (const k of f.cells) involved.set(k, [...(involved.get(k) ?? []), f]);
+  for (const f of findings)
+    if (marksCells(f)) for (const k of f.cells) involved.set(k, [...(involved.get(k) ?? []), f]);
   return new Map([...involved].map(([k, fs]) => [k, cellSeverity(fs)]));
 }

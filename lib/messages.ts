@@ -12,7 +12,10 @@ export interface BackgroundProtocol {
   /** read and check a page (the CLI's code, in the background worker) */
   analyze: { request: { url: string; content: PageContent }; response: AnalyzeResult };
   /** the toolbar badge for the sender's tab */
-  'report-summary': { request: { errors: number; warnings: number; status: Report['status'] | 'idle' }; response: void };
+  'report-summary': {
+    request: { errors: number; warnings: number; status: Report['status'] | 'idle' };
+    response: undefined;
+  };
 }
 
 export interface TabProtocol {

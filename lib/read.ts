@@ -12,7 +12,6 @@ export interface ReadOptions extends AnalyzeOptions {
   convert?: ConvertMany;
 }
 
-
 /** Reads and checks a text dump (crawler text, Markdown from a PDF converter, copied text). */
 export async function analyzeText(source: string, text: string, options: ReadOptions = {}): Promise<Analysis<TextRef>> {
   const prepared = looksTraditional(text) ? (await (options.convert ?? convertLocally)([text]))[0] : text;
@@ -25,21 +24,43 @@ export interface DomHints {
 }
 
 /** Reads and checks a page given as a DOM through an adapter (a parse5 tree). Reads only the part that holds the report. */
-export async function analyzeDom<N>(source: string, dom: DomAdapter<N>, root: N, hints: DomHints = {}, options: ReadOptions = {}): Promise<Analysis<N>> {
+export async function analyzeDom<N>(
+  source: string,
+  dom: DomAdapter<N>,
+  root: N,
+  hints: DomHints = {},
+  options: ReadOptions = {},
+): Promise<Analysis<N>> {
   const walked = tokensFromDom(dom, findReportRoot(dom, root));
   let { text } = walked;
   let title = hints.title ?? null;
   let organ = hints.organ ?? null;
   if (looksTraditional(text)) {
     const labels = walked.tokens.filter((t) => !t.value);
-    const converted = await (options.convert ?? convertLocally)([text, title ?? '', organ ?? '', ...labels.map((t) => t.text)]);
+    const converted = await (options.convert ?? convertLocally)([
+      text,
+      title ?? '',
+      organ ?? '',
+      ...labels.map((t) => t.text),
+    ]);
     [text] = converted;
     title = title && converted[1];
     organ = organ && converted[2];
-    labels.forEach((token, i) => (token.key = labelKey(converted[3 + i])));
+    labels.forEach((token, i) => {
+      token.key = labelKey(converted[3 + i]);
+    });
   }
   return analyzePage(
-    { source, tokens: walked.tokens, text, titleHint: title, organHint: organ, kind: 'dom', links: walked.links, images: walked.images },
+    {
+      source,
+      tokens: walked.tokens,
+      text,
+      titleHint: title,
+      organHint: organ,
+      kind: 'dom',
+      links: walked.links,
+      images: walked.images,
+    },
     options,
   );
 }

@@ -20,9 +20,32 @@ const cells = randomCells('2021', rng(2024));
 cells['t3.granted.natural'] = (cells['t3.granted.natural'] as number) + 3;
 cells['t4.review.total'] = (cells['t4.review.total'] as number) + 1;
 const SAMPLES: Record<string, string> = {
-  '/report.html': renderPage({ format: '2021', organ: '示例县人民政府办公室', year: 2024, cells, style: 'word', chrome: 'trs' }, rng(9)).content,
-  '/clean.html': renderPage({ format: '2021', organ: '示例市生态环境局', year: 2023, cells: randomCells('2021', rng(7)), style: 'template', chrome: 'layout-table' }, rng(3)).content,
-  '/2019.html': renderPage({ format: '2019', organ: '示例区人民政府', year: 2019, cells: randomCells('2019', rng(5)), style: 'template', chrome: 'trs' }, rng(4)).content,
+  '/report.html': renderPage(
+    { format: '2021', organ: '示例县人民政府办公室', year: 2024, cells, style: 'word', chrome: 'trs' },
+    rng(9),
+  ).content,
+  '/clean.html': renderPage(
+    {
+      format: '2021',
+      organ: '示例市生态环境局',
+      year: 2023,
+      cells: randomCells('2021', rng(7)),
+      style: 'template',
+      chrome: 'layout-table',
+    },
+    rng(3),
+  ).content,
+  '/2019.html': renderPage(
+    {
+      format: '2019',
+      organ: '示例区人民政府',
+      year: 2019,
+      cells: randomCells('2019', rng(5)),
+      style: 'template',
+      chrome: 'trs',
+    },
+    rng(4),
+  ).content,
 };
 
 const server = createServer((req, res) => {
@@ -39,18 +62,38 @@ const context: BrowserContext = await chromium.launchPersistentContext('', {
   headless,
   locale: 'zh-CN',
   viewport: { width: 1280, height: 900 },
-  args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    `--disable-extensions-except=${EXT}`,
+    `--load-extension=${EXT}`,
+    '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(sw.url()).host;
 
 async function popupFor(page: Page): Promise<Page> {
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  const tabId = await sw.evaluate(
+    async () =>
+      (
+        await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.tabs.query({
+          active: true,
+          lastFocusedWindow: true,
+        })
+      )[0].id,
+  );
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 660, height: 900 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-  await popup.locator('[data-testid="summary"], [data-testid="not-a-report"], [data-testid="status-notice"]').first().waitFor();
+  await popup
+    .locator('[data-testid="summary"], [data-testid="not-a-report"], [data-testid="status-notice"]')
+    .first()
+    .waitFor();
   return popup;
 }
 
@@ -59,7 +102,9 @@ await page.goto(url('/report.html'));
 await page.locator('[data-nianbao-rule]').first().waitFor();
 
 if (!headless) {
-  console.log(`Chromium is open with the extension. Sample reports:\n  ${Object.keys(SAMPLES).map(url).join('\n  ')}\nClose the browser (or press Ctrl-C) to stop.`);
+  console.log(
+    `Chromium is open with the extension. Sample reports:\n  ${Object.keys(SAMPLES).map(url).join('\n  ')}\nClose the browser (or press Ctrl-C) to stop.`,
+  );
   await new Promise<void>((r) => context.on('close', () => r()));
 } else {
   mkdirSync(OUT, { recursive: true });
@@ -70,14 +115,18 @@ if (!headless) {
   const popup = await popupFor(page);
   await popup.screenshot({ path: `${OUT}/popup.png`, fullPage: true });
   const findings = await popup.locator('[data-testid="findings"] li').allInnerTexts();
-  console.log(`${url('/report.html')}\n  ${(await popup.locator('[data-testid="report-meta"]').innerText()).trim()}\n  ${(await popup.locator('[data-testid="summary"]').innerText()).replace(/\s+/g, ' ')}`);
+  console.log(
+    `${url('/report.html')}\n  ${(await popup.locator('[data-testid="report-meta"]').innerText()).trim()}\n  ${(await popup.locator('[data-testid="summary"]').innerText()).replace(/\s+/g, ' ')}`,
+  );
   for (const f of findings) console.log(`  - ${f.replace(/\s+/g, ' ')}`);
   for (const path of ['/clean.html', '/2019.html']) {
     const p = await context.newPage();
     await p.goto(url(path));
     await p.waitForTimeout(300);
     const pop = await popupFor(p);
-    console.log(`${url(path)}\n  ${(await pop.locator('[data-testid="report-meta"]').innerText()).trim()}\n  ${(await pop.locator('[data-testid="summary"]').innerText()).replace(/\s+/g, ' ')}`);
+    console.log(
+      `${url(path)}\n  ${(await pop.locator('[data-testid="report-meta"]').innerText()).trim()}\n  ${(await pop.locator('[data-testid="summary"]').innerText()).replace(/\s+/g, ' ')}`,
+    );
   }
   console.log(`\nScreenshots: ${OUT}/marked-page.png, ${OUT}/popup.png`);
   await context.close();

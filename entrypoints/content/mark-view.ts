@@ -10,19 +10,29 @@ const HOST_TAG = 'nianbao-check-ui';
 const GAP = 6;
 
 /** Marks the elements the reader named (each only if it is still the element the reader saw) and shows the banner. */
-export function showMarks(doc: Document, result: AnalyzeResult, elements: ArrayLike<Element>, lang: Lang, onClear: () => void): MarkView {
+export function showMarks(
+  doc: Document,
+  result: AnalyzeResult,
+  elements: ArrayLike<Element>,
+  lang: Lang,
+  onClear: () => void,
+): MarkView {
   const { report } = result;
   const placed: PlacedMark[] = [];
   let unplaced = 0;
   for (const mark of result.marks) {
     const el = elements[mark.index];
-    if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text) placed.push({ el, findings: mark.findings, severity: mark.severity });
+    if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text)
+      placed.push({ el, findings: mark.findings, severity: mark.severity });
     else unplaced++;
   }
   const marks = applyMarks(doc, placed, report.findings);
 
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; width: 0; height: 0;');
+  host.setAttribute(
+    'style',
+    'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; width: 0; height: 0;',
+  );
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = OVERLAY_CSS;
@@ -49,7 +59,8 @@ export function showMarks(doc: Document, result: AnalyzeResult, elements: ArrayL
     // beside the cell, below it unless that runs off the window, never off its edges
     const x = Math.max(8, Math.min(rect.left, window.innerWidth - TOOLTIP_MAX_WIDTH - 2 * GAP));
     const below = rect.bottom + GAP;
-    const y = below + TOOLTIP_MAX_HEIGHT > window.innerHeight ? Math.max(8, rect.top - TOOLTIP_MAX_HEIGHT - GAP) : below;
+    const y =
+      below + TOOLTIP_MAX_HEIGHT > window.innerHeight ? Math.max(8, rect.top - TOOLTIP_MAX_HEIGHT - GAP) : below;
     tooltip = { findings: indexes, x, y };
     draw();
   };

@@ -3,7 +3,8 @@ import { MAX_MARKUP_CHARS, type PageContent } from '../../lib/messages';
 
 function metaContent(doc: Document, name: string): string | null {
   const metas = doc.head?.getElementsByTagName('meta') ?? [];
-  for (let i = 0; i < metas.length; i++) if (metas[i].name.toLowerCase() === name && metas[i].content.trim()) return metas[i].content.trim();
+  for (let i = 0; i < metas.length; i++)
+    if (metas[i].name.toLowerCase() === name && metas[i].content.trim()) return metas[i].content.trim();
   return null;
 }
 
@@ -28,7 +29,12 @@ function hasTable3(doc: Document): boolean {
 
 /** A heading or one of the first paragraphs holds a report's title (a title printed in a <p>). */
 function headingIsReportTitle(doc: Document): boolean {
-  for (const [tag, max] of [['h1', 10], ['h2', 10], ['h3', 10], ['p', 30]] as const) {
+  for (const [tag, max] of [
+    ['h1', 10],
+    ['h2', 10],
+    ['h3', 10],
+    ['p', 30],
+  ] as const) {
     const els = doc.getElementsByTagName(tag);
     for (let i = 0; i < els.length && i < max; i++) if (isReportTitle(els[i].textContent)) return true;
   }
@@ -38,7 +44,8 @@ function headingIsReportTitle(doc: Document): boolean {
 /** A 年报专栏: several links named like reports. */
 function listsReports(doc: Document): boolean {
   let found = 0;
-  for (let i = 0; i < doc.links.length && i < 3000; i++) if (isReportTitle(doc.links[i].textContent) && ++found >= 4) return true;
+  for (let i = 0; i < doc.links.length && i < 3000; i++)
+    if (isReportTitle(doc.links[i].textContent) && ++found >= 4) return true;
   return false;
 }
 
@@ -49,7 +56,12 @@ function listsReports(doc: Document): boolean {
 export function looksLikeReport(doc: Document): boolean {
   if (isTextDocument(doc)) {
     const text = doc.body?.textContent ?? '';
-    return text.slice(0, 3000).split('\n').some((line) => isReportTitle(line)) || tableLooksLikeReport(text.slice(0, 300_000));
+    return (
+      text
+        .slice(0, 3000)
+        .split('\n')
+        .some((line) => isReportTitle(line)) || tableLooksLikeReport(text.slice(0, 300_000))
+    );
   }
   const title = pageTitle(doc);
   if (isOtherDocumentTitle(title)) return hasTable3(doc);
@@ -69,13 +81,14 @@ const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'capti
  */
 function readingRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  const outside = 'not(ancestor::script) and not(ancestor::style) and not(ancestor::template) and not(ancestor::noscript) and not(ancestor::textarea)';
+  const outside =
+    'not(ancestor::script) and not(ancestor::style) and not(ancestor::template) and not(ancestor::noscript) and not(ancestor::textarea)';
   const table3 = textNode(doc, `//text()[${outside} and contains(., '本年新收')]`);
   const overview = textNode(doc, `//text()[${outside} and (contains(., '总体情况') or contains(., '總體情況'))]`);
   if (!table3 || !overview) return body;
   let root: Node | null = overview.parentNode;
   while (root && !root.contains(table3)) root = root.parentNode;
-  if (!root || root.nodeType !== 1 || root === doc.documentElement) return body;
+  if (root?.nodeType !== 1 || root === doc.documentElement) return body;
   let el = root as Element;
   while (TABLE_PARTS.has(el.localName) && el.parentElement) el = el.parentElement;
   return el.closest('body') ? el : body;
@@ -88,7 +101,8 @@ function headMarkup(doc: Document): string {
   if (title) parts.push(title.outerHTML);
   const metas = doc.getElementsByTagName('meta');
   const names: string[] = Object.values(HINT_META);
-  for (let i = 0; i < metas.length; i++) if (names.includes(metas[i].name.toLowerCase())) parts.push(metas[i].outerHTML);
+  for (let i = 0; i < metas.length; i++)
+    if (names.includes(metas[i].name.toLowerCase())) parts.push(metas[i].outerHTML);
   return parts.join('');
 }
 
@@ -102,7 +116,9 @@ export interface PageForReading {
 export function pageForReading(doc: Document): PageForReading | { tooLarge: number } {
   if (isTextDocument(doc)) {
     const text = doc.body?.textContent ?? '';
-    return text.length > MAX_MARKUP_CHARS ? { tooLarge: text.length } : { content: { kind: 'text', text }, elements: () => [] };
+    return text.length > MAX_MARKUP_CHARS
+      ? { tooLarge: text.length }
+      : { content: { kind: 'text', text }, elements: () => [] };
   }
   const root = readingRoot(doc);
   const isBody = root === doc.body || root === doc.documentElement;

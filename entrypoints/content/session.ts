@@ -155,7 +155,10 @@ export class Session {
         return;
       }
       performance.mark('nianbao:analyze:start');
-      const [result, lang] = await Promise.all([askBackground({ type: 'analyze', url: location.href, content: page.content }), storedLang()]);
+      const [result, lang] = await Promise.all([
+        askBackground({ type: 'analyze', url: location.href, content: page.content }),
+        storedLang(),
+      ]);
       performance.measure('nianbao:analyze', 'nianbao:analyze:start');
       if (!result) {
         this.skipped = READER_UNAVAILABLE;
@@ -165,7 +168,9 @@ export class Session {
       this.lang = lang;
       if (result.report.status !== 'checked' || this.ctx.isInvalid) return;
       const marker = await loadMarker();
-      this.view = measured('mark', () => marker.show(this.doc, result, page.elements(), this.lang, () => this.clear(true)));
+      this.view = measured('mark', () =>
+        marker.show(this.doc, result, page.elements(), this.lang, () => this.clear(true)),
+      );
     } catch {
       // never let a page we cannot read break the page: the popup says it could not be read
       this.report = null;
@@ -177,7 +182,12 @@ export class Session {
 
   private async tellBackground() {
     const r = this.report;
-    const msg: BackgroundMessage = { type: 'report-summary', errors: r?.summary.errors ?? 0, warnings: r?.summary.warnings ?? 0, status: r?.status ?? 'idle' };
+    const msg: BackgroundMessage = {
+      type: 'report-summary',
+      errors: r?.summary.errors ?? 0,
+      warnings: r?.summary.warnings ?? 0,
+      status: r?.status ?? 'idle',
+    };
     try {
       await browser.runtime.sendMessage(msg);
     } catch {

@@ -1,5 +1,12 @@
 import type { PopupApi } from '../../components/Popup';
-import { GOV_MATCH, LANG_KEY, type Lang, type MessageFor, type TabProtocol, type TabResponse } from '../../lib/messages';
+import {
+  GOV_MATCH,
+  LANG_KEY,
+  type Lang,
+  type MessageFor,
+  type TabProtocol,
+  type TabResponse,
+} from '../../lib/messages';
 
 /** The tab the popup speaks for: `popup.html?tabId=N` (tests), else the active tab. */
 async function targetTab(): Promise<{ id: number; url?: string } | null> {
@@ -13,7 +20,10 @@ async function targetTab(): Promise<{ id: number; url?: string } | null> {
 }
 
 /** A message to the content script of a tab, answered as the protocol says. */
-const send = async <K extends keyof TabProtocol>(tabId: number, msg: MessageFor<TabProtocol, K>): Promise<TabResponse<K>> => browser.tabs.sendMessage(tabId, msg);
+const send = async <K extends keyof TabProtocol>(
+  tabId: number,
+  msg: MessageFor<TabProtocol, K>,
+): Promise<TabResponse<K>> => browser.tabs.sendMessage(tabId, msg);
 const onGovSite = (url: string) => {
   try {
     const host = GOV_MATCH.split('/')[2].replace('*.', '');

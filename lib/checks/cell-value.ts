@@ -20,10 +20,16 @@ export const cellValue: Rule = {
       if (!cell || cell.state === 'unreadable') {
         const pageText = cell?.unreadable === 'not-a-number';
         findings.push({
-          rule: 'cell-value', status: pageText ? 'fail' : 'unchecked', severity: pageText ? 'error' : 'info', cells: [def.key],
+          rule: 'cell-value',
+          status: pageText ? 'fail' : 'unchecked',
+          severity: pageText ? 'error' : 'info',
+          cells: [def.key],
           message: pageText
             ? { zh: `${zh}：“${cell!.text}”不是数字`, en: `${en}: "${cell!.text}" is not a number` }
-            : { zh: `${zh}：无法读取（${cell?.reason ?? '未找到'}）`, en: `${en}: unreadable (${cell?.reason ?? 'not found'})` },
+            : {
+                zh: `${zh}：无法读取（${cell?.reason ?? '未找到'}）`,
+                en: `${en}: unreadable (${cell?.reason ?? 'not found'})`,
+              },
         });
         continue;
       }
@@ -36,7 +42,11 @@ export const cellValue: Rule = {
       const bad = kind === 'count' ? !Number.isInteger(v) || v < 0 : kind === 'signed' ? !Number.isInteger(v) : v < 0;
       if (bad) {
         findings.push({
-          rule: 'cell-value', status: 'fail', severity: 'error', cells: [def.key], actual: v,
+          rule: 'cell-value',
+          status: 'fail',
+          severity: 'error',
+          cells: [def.key],
+          actual: v,
           message: {
             zh: `${zh}：${v} 不是${kind === 'count' ? '非负整数' : kind === 'signed' ? '整数' : '非负数'}`,
             en: `${en}: ${v} is not a ${kind === 'count' ? 'non-negative integer' : kind === 'signed' ? 'whole number' : 'non-negative amount'}`,
@@ -47,10 +57,19 @@ export const cellValue: Rule = {
     const TABLE_ZH: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
     for (const [table, keys] of blanksByTable) {
       findings.push({
-        rule: 'cell-value', status: 'fail', severity: 'warning', cells: keys,
+        rule: 'cell-value',
+        status: 'fail',
+        severity: 'warning',
+        cells: keys,
         message: {
-          zh: `${TABLE_ZH[table]}有 ${keys.length} 个单元格留空（按 0 计）：${keys.map((k) => cellName(ctx.format, k, 'zh')).slice(0, 3).join('、')}${keys.length > 3 ? ' 等' : ''}`,
-          en: `Table ${table.slice(1)}: ${keys.length} blank cell(s) (read as 0): ${keys.map((k) => cellName(ctx.format, k, 'en')).slice(0, 3).join(', ')}${keys.length > 3 ? ' …' : ''}`,
+          zh: `${TABLE_ZH[table]}有 ${keys.length} 个单元格留空（按 0 计）：${keys
+            .map((k) => cellName(ctx.format, k, 'zh'))
+            .slice(0, 3)
+            .join('、')}${keys.length > 3 ? ' 等' : ''}`,
+          en: `Table ${table.slice(1)}: ${keys.length} blank cell(s) (read as 0): ${keys
+            .map((k) => cellName(ctx.format, k, 'en'))
+            .slice(0, 3)
+            .join(', ')}${keys.length > 3 ? ' …' : ''}`,
         },
       });
     }

@@ -16,12 +16,22 @@ export const crossYearCarry: Rule = {
       if (p) merged.set(prevKey, { ...p, key: prevKey });
       const f = evaluate(
         {
-          rule: 'cross-year-carry', format: ctx.format, parts: [prevKey], result: [`t3.carried_over.${c.key}`],
-          label: { zh: `表三「${c.zh}」上年结转 与 上一年度结转下年度`, en: `Table 3 "${c.en}": carried over vs last year's carried forward` },
+          rule: 'cross-year-carry',
+          format: ctx.format,
+          parts: [prevKey],
+          result: [`t3.carried_over.${c.key}`],
+          label: {
+            zh: `表三「${c.zh}」上年结转 与 上一年度结转下年度`,
+            en: `Table 3 "${c.en}": carried over vs last year's carried forward`,
+          },
         },
         merged,
       );
-      return { ...f, severity: f.status === 'fail' ? 'warning' : f.severity, cells: [`t3.carried_over.${c.key}`] } as Finding;
+      return {
+        ...f,
+        severity: f.status === 'fail' ? 'warning' : f.severity,
+        cells: [`t3.carried_over.${c.key}`],
+      } as Finding;
     });
   },
 };
@@ -39,16 +49,33 @@ export const crossYearInForce: Rule = {
       const parts = [before, ...cells.map((k) => get(ctx.cells, k))];
       const name = row === 'rules' ? { zh: '规章', en: 'Rules' } : { zh: '行政规范性文件', en: 'Normative documents' };
       if (parts.some((p) => !p || p.state === 'unreadable')) {
-        return { rule: 'cross-year-in-force', status: 'unchecked', severity: 'info', cells, message: { zh: `${name.zh}：有单元格无法读取`, en: `${name.en}: a cell is unreadable` } } as Finding;
+        return {
+          rule: 'cross-year-in-force',
+          status: 'unchecked',
+          severity: 'info',
+          cells,
+          message: { zh: `${name.zh}：有单元格无法读取`, en: `${name.en}: a cell is unreadable` },
+        } as Finding;
       }
       const [b, issued, repealed, now] = parts.map((p) => p!.value ?? 0);
       const expected = b + issued - repealed;
       const ok = expected === now;
       return {
-        rule: 'cross-year-in-force', status: ok ? 'pass' : 'fail', severity: ok ? 'info' : 'warning', cells, expected, actual: now,
+        rule: 'cross-year-in-force',
+        status: ok ? 'pass' : 'fail',
+        severity: ok ? 'info' : 'warning',
+        cells,
+        expected,
+        actual: now,
         message: ok
-          ? { zh: `${name.zh}现行有效 ${now} = ${b} + ${issued} − ${repealed}`, en: `${name.en} in force ${now} = ${b} + ${issued} − ${repealed}` }
-          : { zh: `${name.zh}现行有效应为 ${b} + ${issued} − ${repealed} = ${expected}，表中为 ${now}`, en: `${name.en} in force: expected ${b} + ${issued} − ${repealed} = ${expected}, printed ${now}` },
+          ? {
+              zh: `${name.zh}现行有效 ${now} = ${b} + ${issued} − ${repealed}`,
+              en: `${name.en} in force ${now} = ${b} + ${issued} − ${repealed}`,
+            }
+          : {
+              zh: `${name.zh}现行有效应为 ${b} + ${issued} − ${repealed} = ${expected}，表中为 ${now}`,
+              en: `${name.en} in force: expected ${b} + ${issued} − ${repealed} = ${expected}, printed ${now}`,
+            },
       } as Finding;
     });
   },

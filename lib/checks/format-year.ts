@@ -5,15 +5,37 @@ export const formatYear: Rule = {
   id: 'format-year',
   run(ctx) {
     if (ctx.year === null) {
-      return [{ rule: 'format-year', status: 'unchecked', severity: 'info', cells: [], message: { zh: '未能识别报告年度', en: 'report year not found' } }];
+      return [
+        {
+          rule: 'format-year',
+          status: 'unchecked',
+          severity: 'info',
+          cells: [],
+          message: { zh: '未能识别报告年度', en: 'report year not found' },
+        },
+      ];
     }
     const expected = ctx.year >= 2021 ? '2021' : '2019';
     if (ctx.format === expected) {
-      return [{ rule: 'format-year', status: 'pass', severity: 'info', cells: [], message: { zh: `${ctx.year} 年度报告使用 ${ctx.format} 年版格式`, en: `${ctx.year} report in the ${ctx.format} format` } }];
+      return [
+        {
+          rule: 'format-year',
+          status: 'pass',
+          severity: 'info',
+          cells: [],
+          message: {
+            zh: `${ctx.year} 年度报告使用 ${ctx.format} 年版格式`,
+            en: `${ctx.year} report in the ${ctx.format} format`,
+          },
+        },
+      ];
     }
     return [
       {
-        rule: 'format-year', status: 'fail', severity: 'warning', cells: [],
+        rule: 'format-year',
+        status: 'fail',
+        severity: 'warning',
+        cells: [],
         message: {
           zh: `${ctx.year} 年度报告应使用 ${expected} 年版格式，实际为 ${ctx.format} 年版`,
           en: `a ${ctx.year} report should use the ${expected} format, this one uses ${ctx.format}`,

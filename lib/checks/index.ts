@@ -10,7 +10,17 @@ import { t3RowTotal } from './t3-row-total';
 import { t4GroupTotal } from './t4-group-total';
 
 /** Every check, in the order the UI lists them. */
-export const RULES: readonly Rule[] = [t3Balance, t3ResultsSum, t3RowTotal, t4GroupTotal, cellValue, narrativeMatch, formatYear, crossYearCarry, crossYearInForce];
+export const RULES: readonly Rule[] = [
+  t3Balance,
+  t3ResultsSum,
+  t3RowTotal,
+  t4GroupTotal,
+  cellValue,
+  narrativeMatch,
+  formatYear,
+  crossYearCarry,
+  crossYearInForce,
+];
 
 /** Runs every rule; one rule failing never stops the others. */
 export function runChecks(ctx: CheckContext, rules: readonly Rule[] = RULES): Finding[] {
@@ -20,7 +30,10 @@ export function runChecks(ctx: CheckContext, rules: readonly Rule[] = RULES): Fi
       findings.push(...rule.run(ctx));
     } catch (error) {
       findings.push({
-        rule: rule.id, status: 'unchecked', severity: 'info', cells: [],
+        rule: rule.id,
+        status: 'unchecked',
+        severity: 'info',
+        cells: [],
         message: { zh: `检查出错：${String(error).slice(0, 120)}`, en: `check failed: ${String(error).slice(0, 120)}` },
       });
     }

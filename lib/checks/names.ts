@@ -12,7 +12,9 @@ function buildNames(): Map<string, { zh: string; en: string }> {
       for (const row of table.rows) {
         for (const column of row.columns) {
           map.set(`${format.id}:${cellKey(table, row, column)}`, {
-            zh: row.zh ? `${tableZh}「${row.zh.replace(/^（[一二三四五六七]）\S+ (?=\d)/, '')}」${column.zh}` : `${tableZh}「${column.zh}」`,
+            zh: row.zh
+              ? `${tableZh}「${row.zh.replace(/^（[一二三四五六七]）\S+ (?=\d)/, '')}」${column.zh}`
+              : `${tableZh}「${column.zh}」`,
             en: row.en ? `${tableEn} "${row.en}" ${column.en}` : `${tableEn} "${column.en}"`,
           });
         }

@@ -12,12 +12,14 @@ interface Statement {
 const STATEMENTS: Statement[] = [
   {
     what: { zh: '正文所述收到申请数', en: 'applications received in the text' },
-    pattern: /(?:收到|新收|受理|接收|接到|共收|收悉)[^。；;！？!?\d中]{0,40}?(?:申请|依申请公开)[^。；;\d、]{0,12}?(\d[\d,]*)\s*(?:件|条|份|个|宗)/g,
+    pattern:
+      /(?:收到|新收|受理|接收|接到|共收|收悉)[^。；;！？!?\d中]{0,40}?(?:申请|依申请公开)[^。；;\d、]{0,12}?(\d[\d,]*)\s*(?:件|条|份|个|宗)/g,
     targets: [['t3.new.total'], ['t3.new.total', 't3.carried_over.total']],
   },
   {
     what: { zh: '正文所述办结申请数', en: 'applications completed in the text' },
-    pattern: /(?:办结|办理完毕|办理完成)(?:了)?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:共计|共|合计)?(\d[\d,]*)\s*件/g,
+    pattern:
+      /(?:办结|办理完毕|办理完成)(?:了)?(?:各类)?(?:政府信息公开|依申请公开|信息公开)?(?:申请)?(?:共计|共|合计)?(\d[\d,]*)\s*件/g,
     targets: [['t3.total.total'], ['t3.new.total'], ['t3.new.total', 't3.carried_over.total']],
   },
   {
@@ -33,11 +35,38 @@ const STATEMENTS: Statement[] = [
 ];
 
 /** Words that put a sentence in another scope or period than the report's tables. */
-const OTHER_SCOPE = ['本机关', '本单位', '本部门', '本级', '其中', '政府办', '办公室', '办公厅', '各部门', '各单位', '部门', '乡镇', '街道', '分别', '同比', '上年', '去年', '累计', '历年', '以来', '占'];
+const OTHER_SCOPE = [
+  '本机关',
+  '本单位',
+  '本部门',
+  '本级',
+  '其中',
+  '政府办',
+  '办公室',
+  '办公厅',
+  '各部门',
+  '各单位',
+  '部门',
+  '乡镇',
+  '街道',
+  '分别',
+  '同比',
+  '上年',
+  '去年',
+  '累计',
+  '历年',
+  '以来',
+  '占',
+];
 const REGION = ['全区', '全市', '全县', '全省', '全镇', '全州', '全旗', '各级'];
 
 function sentenceBefore(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('。', index), text.lastIndexOf('；', index), text.lastIndexOf('\n', index), index - 80);
+  const start = Math.max(
+    text.lastIndexOf('。', index),
+    text.lastIndexOf('；', index),
+    text.lastIndexOf('\n', index),
+    index - 80,
+  );
   return text.slice(start + 1, index);
 }
 
@@ -62,10 +91,15 @@ export const narrativeMatch: Rule = {
       }
       if (!quoted.length) continue;
       const cells = st.targets[0];
-      const readable = st.targets.filter((alt) => alt.every((k) => ctx.cells.get(k)?.state === 'number' || ctx.cells.get(k)?.state === 'blank'));
+      const readable = st.targets.filter((alt) =>
+        alt.every((k) => ctx.cells.get(k)?.state === 'number' || ctx.cells.get(k)?.state === 'blank'),
+      );
       if (!readable.length) {
         findings.push({
-          rule: 'narrative-match', status: 'unchecked', severity: 'info', cells,
+          rule: 'narrative-match',
+          status: 'unchecked',
+          severity: 'info',
+          cells,
           message: { zh: `${st.what.zh}：表中对应单元格无法读取`, en: `${st.what.en}: the table cells are unreadable` },
         });
         continue;
@@ -76,13 +110,26 @@ export const narrativeMatch: Rule = {
       const quote = text.slice(Math.max(0, first.index - 12), first.index + 30).replace(/\n/g, ' ');
       if (matched) {
         findings.push({
-          rule: 'narrative-match', status: 'pass', severity: 'info', cells, expected: matched.value, actual: matched.value,
-          message: { zh: `${st.what.zh} ${matched.value} 与表格一致`, en: `${st.what.en} (${matched.value}) matches the table` },
+          rule: 'narrative-match',
+          status: 'pass',
+          severity: 'info',
+          cells,
+          expected: matched.value,
+          actual: matched.value,
+          message: {
+            zh: `${st.what.zh} ${matched.value} 与表格一致`,
+            en: `${st.what.en} (${matched.value}) matches the table`,
+          },
         });
         continue;
       }
       findings.push({
-        rule: 'narrative-match', status: 'fail', severity: 'warning', cells: readable[0], expected: sums[0], actual: first.value,
+        rule: 'narrative-match',
+        status: 'fail',
+        severity: 'warning',
+        cells: readable[0],
+        expected: sums[0],
+        actual: first.value,
         message: {
           zh: `${st.what.zh}为 ${first.value}（“…${quote}…”），而${readable[0].map((k) => cellName(ctx.format, k, 'zh')).join(' + ')} 为 ${sums[0]}`,
           en: `${st.what.en} is ${first.value}, but ${readable[0].map((k) => cellName(ctx.format, k, 'en')).join(' + ')} is ${sums[0]}`,

@@ -28,17 +28,29 @@ export function evaluate(rel: Relation, cells: ReadonlyMap<string, ExtractedCell
   const unreadable = all.filter((k) => get(k)?.state !== 'number' && get(k)?.state !== 'blank');
   if (unreadable.length) {
     return {
-      rule: rel.rule, status: 'unchecked', severity: 'info', cells: all,
+      rule: rel.rule,
+      status: 'unchecked',
+      severity: 'info',
+      cells: all,
       message: {
-        zh: `${rel.label.zh}：无法核验，${unreadable.map((k) => name(k, 'zh')).slice(0, 3).join('、')}${unreadable.length > 3 ? ' 等' : ''}无法读取`,
-        en: `${rel.label.en}: not checked, unreadable: ${unreadable.map((k) => name(k, 'en')).slice(0, 3).join(', ')}${unreadable.length > 3 ? ' …' : ''}`,
+        zh: `${rel.label.zh}：无法核验，${unreadable
+          .map((k) => name(k, 'zh'))
+          .slice(0, 3)
+          .join('、')}${unreadable.length > 3 ? ' 等' : ''}无法读取`,
+        en: `${rel.label.en}: not checked, unreadable: ${unreadable
+          .map((k) => name(k, 'en'))
+          .slice(0, 3)
+          .join(', ')}${unreadable.length > 3 ? ' …' : ''}`,
       },
     };
   }
   const derived = all.filter((k) => get(k)?.derivedBy === rel.rule);
   if (derived.length === all.length) {
     return {
-      rule: rel.rule, status: 'unchecked', severity: 'info', cells: all,
+      rule: rel.rule,
+      status: 'unchecked',
+      severity: 'info',
+      cells: all,
       message: {
         zh: `${rel.label.zh}：该行数字连写，已按此关系拆分，不能再据此核验`,
         en: `${rel.label.en}: the row's digits were run together and split using this relation, so it cannot check them`,
@@ -52,7 +64,9 @@ export function evaluate(rel: Relation, cells: ReadonlyMap<string, ExtractedCell
   const base = { rule: rel.rule, cells: all, expected, actual, ...(blanks.length ? { blankAsZero: blanks } : {}) };
   if (expected === actual) {
     return {
-      ...base, status: 'pass', severity: 'info',
+      ...base,
+      status: 'pass',
+      severity: 'info',
       message: {
         zh: `${rel.label.zh}：${expected} = ${actual}${blanks.length ? `（${blanks.length} 个空白格按 0 计）` : ''}`,
         en: `${rel.label.en}: ${expected} = ${actual}${blanks.length ? ` (${blanks.length} blank cells read as 0)` : ''}`,
@@ -67,10 +81,19 @@ export function evaluate(rel: Relation, cells: ReadonlyMap<string, ExtractedCell
     const gap = Math.abs(expected - actual);
     const blankSide = actual < expected ? blankResults : blankParts;
     const list = (lang: 'zh' | 'en') =>
-      blankSide.slice(0, 3).map((k) => name(k, lang)).join(lang === 'zh' ? '、' : ', ') +
-      (blankSide.length > 3 ? (lang === 'zh' ? ` 等 ${blankSide.length} 格` : ` and ${blankSide.length - 3} more`) : '');
+      blankSide
+        .slice(0, 3)
+        .map((k) => name(k, lang))
+        .join(lang === 'zh' ? '、' : ', ') +
+      (blankSide.length > 3
+        ? lang === 'zh'
+          ? ` 等 ${blankSide.length} 格`
+          : ` and ${blankSide.length - 3} more`
+        : '');
     return {
-      ...base, status: 'fail', severity: 'warning',
+      ...base,
+      status: 'fail',
+      severity: 'warning',
       message: {
         zh: `${rel.label.zh}：${list('zh')} 留空${blankSide.length === 1 ? `，应为 ${gap}` : `，合计应为 ${gap}`}`,
         en: `${rel.label.en}: ${list('en')} left blank; expected ${gap}${blankSide.length > 1 ? ' in total' : ''}`,
@@ -78,7 +101,9 @@ export function evaluate(rel: Relation, cells: ReadonlyMap<string, ExtractedCell
     };
   }
   return {
-    ...base, status: 'fail', severity: 'error',
+    ...base,
+    status: 'fail',
+    severity: 'error',
     message: {
       zh: `${rel.label.zh}：应为 ${expected}，表中为 ${actual}（差 ${sum([actual, -expected])}）`,
       en: `${rel.label.en}: expected ${expected}, printed ${actual} (off by ${sum([actual, -expected])})`,

@@ -32,8 +32,22 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blan
     const keys = table.rows.flatMap((r) => r.columns.map((c) => cellKey(table, r, c)));
     const start = regions[table.id];
     if (start < 0) {
-      for (const key of keys) cells.set(key, { key, value: null, state: 'unreadable', text: '', ref: null, loc: '', unreadable: 'table-missing', reason: 'table not found' });
-      diagnostics.push({ code: 'table-missing', message: { zh: `找不到${table.zh}`, en: `${table.en} not found` }, cells: keys });
+      for (const key of keys)
+        cells.set(key, {
+          key,
+          value: null,
+          state: 'unreadable',
+          text: '',
+          ref: null,
+          loc: '',
+          unreadable: 'table-missing',
+          reason: 'table not found',
+        });
+      diagnostics.push({
+        code: 'table-missing',
+        message: { zh: `找不到${table.zh}`, en: `${table.en} not found` },
+        cells: keys,
+      });
       continue;
     }
     const reader = new TableReader<Ref>(table, formatId, blanksMayVanish);
@@ -41,7 +55,19 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blan
     if (table.id === 't4') reader.readSingleRow(slice);
     else reader.readRows(slice);
     for (const key of keys) {
-      cells.set(key, reader.cells.get(key) ?? { key, value: null, state: 'unreadable', text: '', ref: null, loc: '', unreadable: 'not-found', reason: 'not found' });
+      cells.set(
+        key,
+        reader.cells.get(key) ?? {
+          key,
+          value: null,
+          state: 'unreadable',
+          text: '',
+          ref: null,
+          loc: '',
+          unreadable: 'not-found',
+          reason: 'not found',
+        },
+      );
     }
     diagnostics.push(...reader.diagnostics);
   }

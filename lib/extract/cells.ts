@@ -22,5 +22,10 @@ export interface ExtractedCell<Ref = unknown> {
 
 /** How the page was read, as the export's `diagnostics` holds it (lib/model.ts). */
 export type Diagnostic = Omit<ModelDiagnostic, 'code'> & { code: DiagnosticCode };
-export type DiagnosticCode = 'label-missing' | 'row-unreadable' | 'table-missing' | 'values-unplaced' | 'packed-split' | 'figure-joined';
-
+export type DiagnosticCode =
+  | 'label-missing'
+  | 'row-unreadable'
+  | 'table-missing'
+  | 'values-unplaced'
+  | 'packed-split'
+  | 'figure-joined';

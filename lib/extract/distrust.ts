@@ -8,7 +8,10 @@ import type { Diagnostic, ExtractedCell } from './cells';
  * from such a split, those split cells are distrusted (unreadable, and said) rather than reported as
  * figures the page may not hold. On a consistent report nothing changes.
  */
-export function distrustContradictedSplits<Ref>(cells: Map<string, ExtractedCell<Ref>>, formatId: FormatId): Diagnostic[] {
+export function distrustContradictedSplits<Ref>(
+  cells: Map<string, ExtractedCell<Ref>>,
+  formatId: FormatId,
+): Diagnostic[] {
   const columns = T3_COLUMNS.map((c) => c.key);
   const relations = relationsOf(formatId).filter((r) => r.rule === 't3-results-sum' || r.rule === 't3-balance');
   const distrusted = new Set<string>();
@@ -28,7 +31,13 @@ export function distrustContradictedSplits<Ref>(cells: Map<string, ExtractedCell
           const key = `${row}.${col}`;
           const cell = cells.get(key);
           if (!cell || cell.state === 'unreadable') continue;
-          cells.set(key, { ...cell, value: null, state: 'unreadable', unreadable: 'contradicted-split', reason: 'run-together digits split by the row total contradict the column totals' });
+          cells.set(key, {
+            ...cell,
+            value: null,
+            state: 'unreadable',
+            unreadable: 'contradicted-split',
+            reason: 'run-together digits split by the row total contradict the column totals',
+          });
           distrusted.add(row);
           changed = true;
         }
@@ -38,7 +47,10 @@ export function distrustContradictedSplits<Ref>(cells: Map<string, ExtractedCell
   }
   return [...distrusted].map((row) => ({
     code: 'packed-split' as const,
-    message: { zh: `${row}：连写数字按本行合计拆分的结果与列合计不符，不予采用，记为无法读取`, en: `${row}: the split of its run-together digits contradicts the column totals; left unreadable` },
+    message: {
+      zh: `${row}：连写数字按本行合计拆分的结果与列合计不符，不予采用，记为无法读取`,
+      en: `${row}: the split of its run-together digits contradicts the column totals; left unreadable`,
+    },
     cells: columns.map((c) => `${row}.${c}`),
   }));
 }

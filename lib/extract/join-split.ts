@@ -11,11 +11,16 @@ const MAX_GROUPINGS = 5_000;
  * joining adjacent pieces makes the row's relation hold; otherwise null (the row is unreadable).
  * A joined figure never starts with 0 (`0|5` is two cells, not 05), and a blank never joins.
  */
-export function joinSplitFigures(pieces: Token[], n: number, fits: RowFit): { groups: Token[][]; values: (number | null)[] } | null {
+export function joinSplitFigures(
+  pieces: Token[],
+  n: number,
+  fits: RowFit,
+): { groups: Token[][]; values: (number | null)[] } | null {
   const m = pieces.length;
   if (m <= n) return null;
   const digitsOf = (t: Token) => t.text.normalize('NFKC').trim();
-  if (!pieces.every((t) => t.value?.kind === 'blank' || (t.value?.kind === 'number' && /^\d+$/.test(digitsOf(t))))) return null;
+  if (!pieces.every((t) => t.value?.kind === 'blank' || (t.value?.kind === 'number' && /^\d+$/.test(digitsOf(t)))))
+    return null;
   let found: Token[][] | null = null;
   let solutions = 0;
   let steps = 0;
@@ -24,7 +29,7 @@ export function joinSplitFigures(pieces: Token[], n: number, fits: RowFit): { gr
     if (solutions > 1 || ++steps > MAX_GROUPINGS) return;
     if (groups.length === n) {
       if (at !== m) return;
-      if (fits(groups.map((g) => valueOf(g) ?? 0))) {
+      if (fits(groups.map((g) => groupValue(g) ?? 0))) {
         solutions++;
         found = groups.map((g) => [...g]);
       }
@@ -33,15 +38,16 @@ export function joinSplitFigures(pieces: Token[], n: number, fits: RowFit): { gr
     // pieces left must still fill the groups left
     for (let end = at + 1; end <= m && m - end >= n - groups.length - 1; end++) {
       const group = pieces.slice(at, end);
-      if (group.length > 1 && (group.some((t) => t.value?.kind === 'blank') || digitsOf(group[0]).startsWith('0'))) break;
+      if (group.length > 1 && (group.some((t) => t.value?.kind === 'blank') || digitsOf(group[0]).startsWith('0')))
+        break;
       groups.push(group);
       search(end);
       groups.pop();
     }
   };
-  const valueOf = (g: Token[]) => (g[0].value?.kind === 'blank' ? null : Number(g.map(digitsOf).join('')));
+  const groupValue = (g: Token[]) => (g[0].value?.kind === 'blank' ? null : Number(g.map(digitsOf).join('')));
   search(0);
   if (solutions !== 1 || steps > MAX_GROUPINGS || !found) return null;
   const result: Token[][] = found;
-  return { groups: result, values: result.map(valueOf) };
+  return { groups: result, values: result.map(groupValue) };
 }

@@ -3,8 +3,10 @@ import { plainText } from '../text/normalize';
 
 const REPORT_TITLE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度报告|年报|报告)/;
 const LABEL_PREFIX = /^\s*(?:[-*•]\s*)?(?:标题|名称|题目|文章标题|title)\s*[:：]\s*/i;
-const ORGAN_SUFFIX = /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|管委会|管理委员会|委员会|人民法院|人民检察院|局|厅|委|署|办|院|中心|政府|街道办事处|办事处|镇|乡|街道|部|会|所|站|队|馆)$/;
-const STOP_WORDS = /(以|坚持|在|围绕|按照|深入|认真|全面|始终|持续|紧紧|紧扣|严格|聚焦|进一步|不断|牢固|切实|积极|扎实|着力|高度|贯彻|立足|把|将|继续|共|全年|通过|结合|依托|严格|扎实|主动|紧密|秉持|锚定)/;
+const ORGAN_SUFFIX =
+  /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|管委会|管理委员会|委员会|人民法院|人民检察院|局|厅|委|署|办|院|中心|政府|街道办事处|办事处|镇|乡|街道|部|会|所|站|队|馆)$/;
+const STOP_WORDS =
+  /(以|坚持|在|围绕|按照|深入|认真|全面|始终|持续|紧紧|紧扣|严格|聚焦|进一步|不断|牢固|切实|积极|扎实|着力|高度|贯彻|立足|把|将|继续|共|全年|通过|结合|依托|严格|扎实|主动|紧密|秉持|锚定)/;
 
 function cleanOrgan(s: string): string | null {
   const organ = s.replace(/[\s\u3000]+/g, '').replace(/^[：:、，,]+|[：:、，,]+$/g, '');
@@ -34,7 +36,12 @@ export function findTitle(lines: string[], hint?: string | null): string | null 
     // page titles carry the site and column: `…年度报告_政府信息公开年报_某某网`
     const parts = line.split(/([_|｜]|\s[-—]\s|-)/);
     const at = parts.findIndex((part, i) => i % 2 === 0 && REPORT_TITLE.test(part));
-    return at < 0 ? line : parts.slice(0, at + 1).join('').trim();
+    return at < 0
+      ? line
+      : parts
+          .slice(0, at + 1)
+          .join('')
+          .trim();
   }
   // split title: a line ending in 政府信息公开工作 followed by 年度报告
   for (let i = 0; i + 1 < Math.min(lines.length, 60); i++) {
@@ -49,7 +56,9 @@ export function findYear(title: string | null, text: string): number | null {
   const fromTitle = title && /((?:19|20)\d{2})\s*年/.exec(plainText(title));
   if (fromTitle) return Number(fromTitle[1]);
   const flat = plainText(text);
-  const period = /统计(?:期限|时限|时间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(flat) ?? /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|-)/.exec(flat);
+  const period =
+    /统计(?:期限|时限|时间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(flat) ??
+    /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|-)/.exec(flat);
   if (period) return Number(period[1]);
   const overview = flat.indexOf('总体情况');
   const after = /((?:19|20)\d{2})\s*年/.exec(overview >= 0 ? flat.slice(overview) : flat);
@@ -80,7 +89,10 @@ export function findOrgan(lines: string[], title: string | null, metaSource?: st
     }
   }
   // the signature: an organ line followed by a date at the end
-  const tail = lines.map((l) => plainText(l).trim()).filter(Boolean).slice(-6);
+  const tail = lines
+    .map((l) => plainText(l).trim())
+    .filter(Boolean)
+    .slice(-6);
   for (let i = tail.length - 2; i >= 0; i--) {
     if (/^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(tail[i + 1])) {
       const organ = cleanOrgan(tail[i]);
@@ -90,7 +102,9 @@ export function findOrgan(lines: string[], title: string | null, metaSource?: st
   // the subject of the overview: `2023年，X以…`
   const flat = lines.map((l) => plainText(l)).join('\n');
   const overview = flat.indexOf('总体情况');
-  const m = /(?:19|20)\d{2}\s*年\s*[，,]?\s*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,30})/.exec(overview >= 0 ? flat.slice(overview) : flat);
+  const m = /(?:19|20)\d{2}\s*年\s*[，,]?\s*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,30})/.exec(
+    overview >= 0 ? flat.slice(overview) : flat,
+  );
   if (m) {
     const subject = m[1].split(STOP_WORDS)[0];
     const organ = organPrefix(subject);
@@ -103,12 +117,12 @@ function organOfTitle(lines: string[], title: string): string | null {
   // `X2023年政府信息公开…` or `2019年X政府信息公开…`
   const t = plainText(title).replace(/\s+/g, '');
   const before = /^(.*?)(?:(?:19|20)\d{2})年度?/.exec(t);
-  if (before && before[1]) {
+  if (before?.[1]) {
     const organ = cleanOrgan(before[1].replace(/关于/, ''));
     if (organ) return organ;
   }
   const between = /(?:19|20)\d{2}年度?(.*?)政府信息公开/.exec(t);
-  if (between && between[1]) {
+  if (between?.[1]) {
     const organ = cleanOrgan(between[1]);
     if (organ) return organ;
   }

@@ -33,7 +33,16 @@ export function trimBlanks<T extends Token>(values: T[], n: number): T[] {
 }
 
 /** The relations within a row (its total; table 四's group totals), as a test on its values in column order. */
+const fits = new Map<string, WeakMap<RowDef, { fit: RowFit; rule: string } | undefined>>();
+
 export function rowFit(ctx: TableContext, row: RowDef): { fit: RowFit; rule: string } | undefined {
+  let byRow = fits.get(ctx.format);
+  if (!byRow) fits.set(ctx.format, (byRow = new WeakMap()));
+  if (!byRow.has(row)) byRow.set(row, buildRowFit(ctx, row));
+  return byRow.get(row);
+}
+
+function buildRowFit(ctx: TableContext, row: RowDef): { fit: RowFit; rule: string } | undefined {
   const keys = rowKeys(ctx.table, row);
   const relations = relationsWithin(ctx.format, keys);
   if (!relations.length) return undefined;
@@ -45,7 +54,8 @@ export function rowFit(ctx: TableContext, row: RowDef): { fit: RowFit; rule: str
 export function cellOf<Ref>(key: string, token: Token<Ref>): ExtractedCell<Ref> {
   const reading = token.value!;
   const at = { key, text: token.text, ref: token.ref, loc: token.loc };
-  if (reading.kind === 'number') return { ...at, value: reading.value, state: 'number', ...(reading.unit ? { unit: reading.unit } : {}) };
+  if (reading.kind === 'number')
+    return { ...at, value: reading.value, state: 'number', ...(reading.unit ? { unit: reading.unit } : {}) };
   if (reading.kind === 'blank') return { ...at, value: null, state: 'blank' };
   return { ...at, value: null, state: 'unreadable', unreadable: reading.code, reason: reading.reason };
 }
@@ -54,7 +64,16 @@ export function cellOf<Ref>(key: string, token: Token<Ref>): ExtractedCell<Ref> 
 export function unreadableRow<Ref>(ctx: TableContext, row: RowDef, reason: Reason, at?: Token<Ref>): Placement<Ref> {
   const keys = rowKeys(ctx.table, row);
   return {
-    cells: keys.map((key) => ({ key, value: null, state: 'unreadable', text: at?.text ?? '', ref: at?.ref ?? null, loc: at?.loc ?? '', unreadable: 'row-unreadable', reason: reason.en })),
+    cells: keys.map((key) => ({
+      key,
+      value: null,
+      state: 'unreadable',
+      text: at?.text ?? '',
+      ref: at?.ref ?? null,
+      loc: at?.loc ?? '',
+      unreadable: 'row-unreadable',
+      reason: reason.en,
+    })),
     diagnostics: [
       {
         code: 'row-unreadable',
@@ -72,7 +91,9 @@ export function placeRow<Ref>(ctx: TableContext, row: RowDef, values: Token<Ref>
   let vals = trimBlanks(values, n);
   while (vals.length > n && isBlank(vals[0])) vals = vals.slice(1);
   // In flat text a run such as `3-1` is two cells run together, not one: counting tokens cannot place it.
-  const packedAmongFlat = vals.some((v) => v.row === null && v.value?.kind === 'unreadable' && /^[\d.,\-\s]+$/.test(v.text));
+  const packedAmongFlat = vals.some(
+    (v) => v.row === null && v.value?.kind === 'unreadable' && /^[\d.,\-\s]+$/.test(v.text),
+  );
   // digits glued to a label are a row run together: they are split, never counted as cells
   const glued = n > 1 && vals.some((v) => v.glued);
   if (vals.length === n && !packedAmongFlat && !glued) {
@@ -95,26 +116,44 @@ function placeRunTogether<Ref>(ctx: TableContext, row: RowDef, vals: Token<Ref>[
   const piecesMayPack = vals.length === 1 || (!!fit && vals.every((v) => v.row === null));
   if (vals.length < 1 || vals.length >= n || !piecesMayPack || !vals.every(isDigitRun)) return null;
   if (!vals.some((v) => v.text.replace(/\D/g, '').length > 1)) return null;
-  const result = splitPacked(vals.map((v) => v.text), row.columns, fit?.fit, ctx.blanksMayVanish);
+  const result = splitPacked(
+    vals.map((v) => v.text),
+    row.columns,
+    fit?.fit,
+    ctx.blanksMayVanish,
+  );
   if (result.solutions === 0) return null;
   const token = vals[0];
   const runText = vals.map((v) => v.text).join(' ');
   const keys = rowKeys(ctx.table, row);
   const cells = result.values.map(
     (value, i): ExtractedCell<Ref> => ({
-      key: keys[i], value, state: value === null ? 'unreadable' : 'number', text: runText, ref: token.ref, loc: token.loc,
+      key: keys[i],
+      value,
+      state: value === null ? 'unreadable' : 'number',
+      text: runText,
+      ref: token.ref,
+      loc: token.loc,
       ...(fit ? { derivedBy: fit.rule } : {}),
-      ...(value === null ? { unreadable: 'ambiguous-split' as const, reason: 'run-together digits can be split in more than one way' } : {}),
+      ...(value === null
+        ? { unreadable: 'ambiguous-split' as const, reason: 'run-together digits can be split in more than one way' }
+        : {}),
     }),
   );
   const unresolved = keys.filter((_, i) => result.values[i] === null);
   const zh = `${rowName(ctx, row, 'zh')}：数字连写“${runText}”，${fit ? '按本行合计' : ''}拆分${unresolved.length ? `，${unresolved.length} 格无法唯一确定，记为无法读取` : ''}`;
   const en = `${rowName(ctx, row, 'en')}: run-together digits "${runText}" split${fit ? ' using the row total' : ''}${unresolved.length ? `; ${unresolved.length} cells ambiguous, left unreadable` : ''}`;
-  return { cells, diagnostics: [{ code: 'packed-split', message: { zh, en }, cells: unresolved.length ? unresolved : keys, loc: token.loc }] };
+  return {
+    cells,
+    diagnostics: [
+      { code: 'packed-split', message: { zh, en }, cells: unresolved.length ? unresolved : keys, loc: token.loc },
+    ],
+  };
 }
 
 /** Whether a flat row with more numbers than columns is a figure printed in pieces (fewer extra numbers than a row holds, and a total to check by). */
-export const mayHoldSplitFigures = (ctx: TableContext, row: RowDef, count: number) => count > row.columns.length && count - row.columns.length < row.columns.length && !!rowFit(ctx, row);
+export const mayHoldSplitFigures = (ctx: TableContext, row: RowDef, count: number) =>
+  count > row.columns.length && count - row.columns.length < row.columns.length && !!rowFit(ctx, row);
 
 /** A flat row with more numbers than columns: joined back where the row's total singles out one way, else unreadable. */
 export function placeSplitFigures<Ref>(ctx: TableContext, row: RowDef, values: Token<Ref>[]): Placement<Ref> {
@@ -136,10 +175,28 @@ export function placeSplitFigures<Ref>(ctx: TableContext, row: RowDef, values: T
   const cells = groups.map((group, i): ExtractedCell<Ref> => {
     const value = joined.values[i];
     const text = group.map((t) => t.text.trim()).join(' ');
-    return { key: keys[i], value, state: value === null ? 'blank' : 'number', text, ref: group[0].ref, loc: group[0].loc, ...(group.length > 1 ? { derivedBy: fit.rule } : {}) };
+    return {
+      key: keys[i],
+      value,
+      state: value === null ? 'blank' : 'number',
+      text,
+      ref: group[0].ref,
+      loc: group[0].loc,
+      ...(group.length > 1 ? { derivedBy: fit.rule } : {}),
+    };
   });
   const rejoined = groups.filter((g) => g.length > 1).map((g) => g.map((t) => t.text.trim()).join(' '));
   const zh = `${rowName(ctx, row, 'zh')}：数字“${rejoined.join('”“')}”被拆成两段，按本行合计唯一地拼回`;
   const en = `${rowName(ctx, row, 'en')}: figure(s) "${rejoined.join('", "')}" printed in two pieces; rejoined, the only way the row total holds`;
-  return { cells, diagnostics: [{ code: 'figure-joined', message: { zh, en }, cells: keys.filter((_, i) => groups[i].length > 1), loc: values[0].loc }] };
+  return {
+    cells,
+    diagnostics: [
+      {
+        code: 'figure-joined',
+        message: { zh, en },
+        cells: keys.filter((_, i) => groups[i].length > 1),
+        loc: values[0].loc,
+      },
+    ],
+  };
 }

@@ -2,7 +2,8 @@ import type { Token } from '../source/tokens';
 
 /** Parts distinctive enough to mark a table wherever they occur in a label. */
 const TABLE_MARKS = ['第二十条第', '勾稽关系', '本年新收政府信息公开申请'];
-const HEADING_PREFIX = /^[一二三四五六七八九十\d]*(?:表[二三四])?(?:政府信息公开工作|因政府信息公开工作被申请|因政府信息公开被申请|政府信息公开)?/;
+const HEADING_PREFIX =
+  /^[一二三四五六七八九十\d]*(?:表[二三四])?(?:政府信息公开工作|因政府信息公开工作被申请|因政府信息公开被申请|政府信息公开)?/;
 
 /**
  * A table's heading or header cell: a label that starts (after its numbering) with one of
@@ -30,9 +31,10 @@ export function findRegions(tokens: Token[]): Record<'t2' | 't3' | 't4', number>
   // sub-heading of the same words, so it comes second)
   let t2 = find(0, (t) => isHeading(t, '第二十条第'));
   if (t2 < 0) t2 = find(0, (t) => isHeading(t, '主动公开政府信息情况'));
-  const t3 = find(t2, (t) => isHeading(t, '收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收政府信息公开申请'));
+  const t3 = find(t2, (t) =>
+    isHeading(t, '收到和处理政府信息公开申请', '勾稽关系', '申请人情况', '本年新收政府信息公开申请'),
+  );
   if (t2 < 0 && t3 >= 0) t2 = find(0, (t) => isHeading(t, '信息内容'));
   const t4 = find(t3 < 0 ? t2 : t3 + 1, (t) => isHeading(t, '行政复议', '行政诉讼'));
   return { t2, t3, t4 };
 }
-

@@ -18,7 +18,8 @@ export interface Entry<Ref> {
 export function labelPosition(pattern: LabelPattern, key: string): number {
   if (!key) return -1;
   const excluded: [number, number][] = [];
-  for (const n of pattern.not ?? []) for (let i = key.indexOf(n); i >= 0; i = key.indexOf(n, i + 1)) excluded.push([i, i + n.length]);
+  for (const n of pattern.not ?? [])
+    for (let i = key.indexOf(n); i >= 0; i = key.indexOf(n, i + 1)) excluded.push([i, i + n.length]);
   const free = (start: number, end: number) => !excluded.some(([a, b]) => a <= start && end <= b);
   let at = -1;
   for (const h of pattern.has ?? []) {
@@ -58,7 +59,11 @@ export function entriesOf<Ref>(tokens: Token<Ref>[]): Entry<Ref>[] {
       continue;
     }
     const last: Token<Ref> | undefined = current?.values.at(-1) ?? current?.labels.at(-1);
-    const newRow = !!last && token.row !== last.row && (token.row !== null || last.row !== null) && (current?.values.length ?? 0) > 0;
+    const newRow =
+      !!last &&
+      token.row !== last.row &&
+      (token.row !== null || last.row !== null) &&
+      (current?.values.length ?? 0) > 0;
     if (!current || newRow) {
       current = { labels: [], values: [] };
       entries.push(current);
@@ -86,7 +91,6 @@ export function labelFits(entry: Entry<unknown>, row: RowDef): boolean {
   return false;
 }
 export const isRowMode = (e: Entry<unknown>) => e.values.some((v) => v.row !== null);
-
 
 /**
  * The row an entry's label names among rows[from, to), or -1. A label that names several rows (two

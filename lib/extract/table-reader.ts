@@ -62,7 +62,10 @@ export class TableReader<Ref> {
       if (stray.length) {
         this.diagnostics.push({
           code: 'values-unplaced',
-          message: { zh: `${table.zh}：有 ${stray.length} 组数字不属于任何一行，已忽略`, en: `${table.en}: ${stray.length} group(s) of numbers belong to no row; ignored` },
+          message: {
+            zh: `${table.zh}：有 ${stray.length} 组数字不属于任何一行，已忽略`,
+            en: `${table.en}: ${stray.length} group(s) of numbers belong to no row; ignored`,
+          },
           cells: [],
           loc: stray[0].values[0]?.loc,
         });
@@ -71,7 +74,9 @@ export class TableReader<Ref> {
     }
     // one entry a row, in order, each fitting its row
     if (withValues.length === rows.length) {
-      const placements = rows.map((row, i) => (labelFits(withValues[i], row) ? placeRow(this.ctx, row, withValues[i].values) : null));
+      const placements = rows.map((row, i) =>
+        labelFits(withValues[i], row) ? placeRow(this.ctx, row, withValues[i].values) : null,
+      );
       if (placements.every((p) => p !== null)) {
         rows.forEach((row, i) => {
           this.apply(placements[i]!);
@@ -88,13 +93,20 @@ export class TableReader<Ref> {
       for (const row of rows) {
         const part = flat.slice(at, at + row.columns.length);
         at += row.columns.length;
-        this.apply(placeRow(this.ctx, row, part) ?? unreadableRow(this.ctx, row, { zh: '按位置无法读取', en: 'cannot be read by position' }, part[0]));
+        this.apply(
+          placeRow(this.ctx, row, part) ??
+            unreadableRow(this.ctx, row, { zh: '按位置无法读取', en: 'cannot be read by position' }, part[0]),
+        );
         this.labelMissing(row, part);
       }
       return;
     }
-    for (const row of rows) this.unreadable(row, { zh: '找不到该行或其数字', en: 'row or its numbers not found' }, withValues[0]?.values[0]);
-    misread({ zh: '本行数字多于列数，无法确定对应列', en: 'the row has more numbers than columns; columns cannot be told apart' });
+    for (const row of rows)
+      this.unreadable(row, { zh: '找不到该行或其数字', en: 'row or its numbers not found' }, withValues[0]?.values[0]);
+    misread({
+      zh: '本行数字多于列数，无法确定对应列',
+      en: 'the row has more numbers than columns; columns cannot be told apart',
+    });
   }
 
   /** Tables 二 and 三: rows found by label, rows without one placed by position between them. */
@@ -176,11 +188,19 @@ export class TableReader<Ref> {
     const start = tokens.findIndex((t) => t.value && t.value.kind !== 'blank');
     if (start < 0) return this.unreadable(row, { zh: '找不到表中数字', en: 'no numbers found in the table' });
     const firstRow = tokens[start].row;
-    let values = trimBlanks(firstRow === null ? flatRun(tokens, start) : dataRow(tokens, firstRow, n), n);
-    if (firstRow === null && mayHoldSplitFigures(this.ctx, row, values.length)) return this.apply(placeSplitFigures(this.ctx, row, values));
+    const values = trimBlanks(firstRow === null ? flatRun(tokens, start) : dataRow(tokens, firstRow, n), n);
+    if (firstRow === null && mayHoldSplitFigures(this.ctx, row, values.length))
+      return this.apply(placeSplitFigures(this.ctx, row, values));
     const placement = placeRow(this.ctx, row, values);
     if (placement) return this.apply(placement);
-    this.unreadable(row, { zh: `找到 ${values.length} 个数字格，应为 ${n} 个`, en: `found ${values.length} value cells where ${n} are expected` }, values[0]);
+    this.unreadable(
+      row,
+      {
+        zh: `找到 ${values.length} 个数字格，应为 ${n} 个`,
+        en: `found ${values.length} value cells where ${n} are expected`,
+      },
+      values[0],
+    );
   }
 }
 
@@ -206,7 +226,11 @@ function dataRow<Ref>(tokens: Token<Ref>[], firstRow: number, n: number): Token<
       if (currentRow !== firstRow) break;
       // one text cell among exactly n cells: a cell that should hold a number (`若干`), not a title
       const labels = rowTokens.filter((t) => !t.value);
-      if (labels.length === 1 && rowTokens.length === n && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4}/.test(labels[0].text)) {
+      if (
+        labels.length === 1 &&
+        rowTokens.length === n &&
+        !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{4}/.test(labels[0].text)
+      ) {
         values.push(...rowTokens.map((t) => (t.value ? t : { ...t, key: '', value: notANumber(t.text) })));
         break;
       }

@@ -15,36 +15,52 @@ const table3 = (format: FormatId) => FORMATS[format].tables.find((t) => t.id ===
 
 /** Table 三's result rows, （一）予以公开 … （六）其他处理: the rows that add up to （七）总计. */
 export function t3ResultRows(format: FormatId): string[] {
-  return table3(format).rows.map((r) => r.key).filter((k) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k));
+  return table3(format)
+    .rows.map((r) => r.key)
+    .filter((k) => !['new', 'carried_over', 'total', 'carried_forward'].includes(k));
 }
 
 function build(format: FormatId): RelationDef[] {
   const applicants = T3_COLUMNS.filter((c) => c.key !== 'total');
   return [
-    ...T3_COLUMNS.map((c): RelationDef => ({
-      rule: 't3-balance',
-      parts: [`t3.new.${c.key}`, `t3.carried_over.${c.key}`],
-      result: [`t3.total.${c.key}`, `t3.carried_forward.${c.key}`],
-      label: { zh: `表三「${c.zh}」列 新收+结转 与 总计+结转下年度`, en: `Table 3 column "${c.en}": new + carried over vs total + carried forward` },
-    })),
-    ...T3_COLUMNS.map((c): RelationDef => ({
-      rule: 't3-results-sum',
-      parts: t3ResultRows(format).map((r) => `t3.${r}.${c.key}`),
-      result: [`t3.total.${c.key}`],
-      label: { zh: `表三「${c.zh}」列 办理结果之和 与（七）总计`, en: `Table 3 column "${c.en}": sum of results vs total` },
-    })),
-    ...table3(format).rows.map((row): RelationDef => ({
-      rule: 't3-row-total',
-      parts: applicants.map((c) => `t3.${row.key}.${c.key}`),
-      result: [`t3.${row.key}.total`],
-      label: { zh: `表三「${row.zh}」行总计`, en: `Table 3 row "${row.en}" total` },
-    })),
-    ...T4_GROUPS.map((g): RelationDef => ({
-      rule: 't4-group-total',
-      parts: T4_RESULTS.filter((r) => r.key !== 'total').map((r) => `t4.${g}.${r.key}`),
-      result: [`t4.${g}.total`],
-      label: { zh: `表四「${T4_GROUP_NAMES[g].zh}」总计`, en: `Table 4 "${T4_GROUP_NAMES[g].en}" total` },
-    })),
+    ...T3_COLUMNS.map(
+      (c): RelationDef => ({
+        rule: 't3-balance',
+        parts: [`t3.new.${c.key}`, `t3.carried_over.${c.key}`],
+        result: [`t3.total.${c.key}`, `t3.carried_forward.${c.key}`],
+        label: {
+          zh: `表三「${c.zh}」列 新收+结转 与 总计+结转下年度`,
+          en: `Table 3 column "${c.en}": new + carried over vs total + carried forward`,
+        },
+      }),
+    ),
+    ...T3_COLUMNS.map(
+      (c): RelationDef => ({
+        rule: 't3-results-sum',
+        parts: t3ResultRows(format).map((r) => `t3.${r}.${c.key}`),
+        result: [`t3.total.${c.key}`],
+        label: {
+          zh: `表三「${c.zh}」列 办理结果之和 与（七）总计`,
+          en: `Table 3 column "${c.en}": sum of results vs total`,
+        },
+      }),
+    ),
+    ...table3(format).rows.map(
+      (row): RelationDef => ({
+        rule: 't3-row-total',
+        parts: applicants.map((c) => `t3.${row.key}.${c.key}`),
+        result: [`t3.${row.key}.total`],
+        label: { zh: `表三「${row.zh}」行总计`, en: `Table 3 row "${row.en}" total` },
+      }),
+    ),
+    ...T4_GROUPS.map(
+      (g): RelationDef => ({
+        rule: 't4-group-total',
+        parts: T4_RESULTS.filter((r) => r.key !== 'total').map((r) => `t4.${g}.${r.key}`),
+        result: [`t4.${g}.total`],
+        label: { zh: `表四「${T4_GROUP_NAMES[g].zh}」总计`, en: `Table 4 "${T4_GROUP_NAMES[g].en}" total` },
+      }),
+    ),
   ];
 }
 

@@ -25,7 +25,9 @@ function rawText(node: P5Node): string {
 /** The page elements of every cell involved in a finding that marks cells. */
 export function planMarks(report: Report, cells: Map<string, ExtractedCell<P5Node>>, elements: P5Node[]): CellMark[] {
   const indexOf = new Map<P5Node, number>();
-  elements.forEach((el, i) => indexOf.set(el, i));
+  elements.forEach((el, i) => {
+    indexOf.set(el, i);
+  });
   const byIndex = new Map<number, CellMark>();
   report.findings.forEach((finding, f) => {
     if (!marksCells(finding)) return;
@@ -35,7 +37,13 @@ export function planMarks(report: Report, cells: Map<string, ExtractedCell<P5Nod
       if (index === undefined) continue;
       let mark = byIndex.get(index);
       if (!mark) {
-        mark = { index, tag: (ref!.tagName ?? '').toLowerCase(), text: textSignature(rawText(ref!)), findings: [], severity: 'warning' };
+        mark = {
+          index,
+          tag: (ref!.tagName ?? '').toLowerCase(),
+          text: textSignature(rawText(ref!)),
+          findings: [],
+          severity: 'warning',
+        };
         byIndex.set(index, mark);
       }
       if (!mark.findings.includes(f)) mark.findings.push(f);

@@ -7,12 +7,17 @@ import { parse5Adapter, parse5Hints, type P5Node } from '../source/parse5';
  * The one reading path: the CLI calls these on a file, the extension's background worker on the
  * markup (or text) its content script sends. Same code, same JSON.
  */
-export async function analyzeMarkup(source: string, html: string | P5Node, options?: AnalyzeOptions): Promise<Analysis<P5Node>> {
+export async function analyzeMarkup(
+  source: string,
+  html: string | P5Node,
+  options?: AnalyzeOptions,
+): Promise<Analysis<P5Node>> {
   const doc = typeof html === 'string' ? (parse(html) as unknown as P5Node) : html;
   return analyzeDom(source, parse5Adapter, doc, parse5Hints(doc), options);
 }
 
-export const analyzePlainText = (source: string, text: string, options?: AnalyzeOptions) => analyzeText(source, text, options);
+export const analyzePlainText = (source: string, text: string, options?: AnalyzeOptions) =>
+  analyzeText(source, text, options);
 
 /** The elements below `<body>` in document order: the index the content script finds a cell by. */
 export function bodyElements(doc: P5Node): P5Node[] {

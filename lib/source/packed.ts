@@ -29,9 +29,22 @@ function pieceValue(piece: string, kind: ColumnDef['kind']): number | null {
  * `run` may be several pieces (a crawler keeps a space where cells met): each piece holds one or
  * more whole cells, so a cell never spans two pieces.
  */
-export function splitPacked(run: string | string[], columns: ColumnDef[], fits?: (values: number[]) => boolean, blanksMayVanish = true): PackedResult {
-  const pieces = (Array.isArray(run) ? run : [run]).flatMap((p) => p.normalize('NFKC').trim().split(/[\s\u00a0]+/));
-  const text = pieces.map((p) => p.replace(/(万元|元)$/, '')).filter(Boolean).join('|');
+export function splitPacked(
+  run: string | string[],
+  columns: ColumnDef[],
+  fits?: (values: number[]) => boolean,
+  blanksMayVanish = true,
+): PackedResult {
+  const pieces = (Array.isArray(run) ? run : [run]).flatMap((p) =>
+    p
+      .normalize('NFKC')
+      .trim()
+      .split(/[\s\u00a0]+/),
+  );
+  const text = pieces
+    .map((p) => p.replace(/(万元|元)$/, ''))
+    .filter(Boolean)
+    .join('|');
   const n = columns.length;
   if (text.includes(',') && !text.includes('|')) {
     const parts = text.split(',');
@@ -76,8 +89,8 @@ export function splitPacked(run: string | string[], columns: ColumnDef[], fits?:
     }
   };
   search(0, 0);
-  if (steps > MAX_STEPS || solutions.length === 0) return { values: new Array(n).fill(null), solutions: steps > MAX_STEPS ? MAX_SOLUTIONS : 0 };
+  if (steps > MAX_STEPS || solutions.length === 0)
+    return { values: new Array(n).fill(null), solutions: steps > MAX_STEPS ? MAX_SOLUTIONS : 0 };
   const values = columns.map((_, i) => (solutions.every((s) => s[i] === solutions[0][i]) ? solutions[0][i] : null));
   return { values, solutions: solutions.length };
 }
-

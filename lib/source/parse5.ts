@@ -1,3 +1,4 @@
+import { HINT_META } from '../detect';
 import type { DomAdapter } from './html';
 
 /** The parts of a parse5 tree node the reader uses. */
@@ -25,12 +26,16 @@ export function parse5Hints(root: P5Node): { title: string | null; organ: string
   let articleTitle: string | null = null;
   let organ: string | null = null;
   const walk = (n: P5Node) => {
-    if (n.tagName === 'title' && title === null) title = (n.childNodes ?? []).map((c) => c.value ?? '').join('').trim();
+    if (n.tagName === 'title' && title === null)
+      title = (n.childNodes ?? [])
+        .map((c) => c.value ?? '')
+        .join('')
+        .trim();
     if (n.tagName === 'meta') {
       const name = parse5Adapter.attr(n, 'name')?.toLowerCase();
       const content = parse5Adapter.attr(n, 'content')?.trim();
-      if (content && name === 'articletitle') articleTitle ??= content;
-      if (content && name === 'contentsource') organ ??= content;
+      if (content && name === HINT_META.title) articleTitle ??= content;
+      if (content && name === HINT_META.publisher) organ ??= content;
     }
     for (const c of n.childNodes ?? []) walk(c);
   };

@@ -19,9 +19,11 @@ export function tokensFromText(text: string): Token<TextRef>[] {
   const nonEmptyCells = (l: string) => l.split('|').filter((c) => c.trim() !== '').length;
   // Some dumps put every cell on its own line followed by ` |` (and pad with `|||` lines):
   // there the pipes carry no row structure.
-  const pipesAreRows = pipeLines.length > 0 && pipeLines.filter((l) => nonEmptyCells(l) >= 2).length >= pipeLines.length * 0.3;
+  const pipesAreRows =
+    pipeLines.length > 0 && pipeLines.filter((l) => nonEmptyCells(l) >= 2).length >= pipeLines.length * 0.3;
 
-  const pushFlat = (line: string, index: number) => pushMixed(tokens, line, null, { line: index + 1 }, `line ${index + 1}`);
+  const pushFlat = (line: string, index: number) =>
+    pushMixed(tokens, line, null, { line: index + 1 }, `line ${index + 1}`);
 
   let tabRow: number | null = null;
   for (let i = 0; i < lines.length; i++) {

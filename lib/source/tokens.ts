@@ -37,7 +37,7 @@ export function splitMixed(text: string): { text: string; isValue: boolean; glue
   // NFKC can change length (rarely, e.g. ligatures); fall back to treating the line as one piece then.
   if (folded.length !== text.length) return [{ text, isValue: readCell(text).kind !== 'unreadable' }];
   const pieces: { text: string; isValue: boolean; glued?: boolean }[] = [];
-  const run = /\d(?:[\d,.\-]*\d)?(?:\s*(?:万元|元))?/g;
+  const run = /\d(?:[\d,.-]*\d)?(?:\s*(?:万元|元))?/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = run.exec(folded))) {
@@ -63,9 +63,19 @@ export function splitMixed(text: string): { text: string; isValue: boolean; glue
     const prev = folded[start - 1] ?? '';
     if (/[年月日号期届次岁%‰]/.test(next) || prev === '第') continue;
     if (prev && !/[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)：:、，,。；;|\]】”"’'」』》〉]/.test(prev)) continue;
-    if (next && !numbered && !signedNext && !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\d（(、，,。；;|\[【“"‘'「『《〈]/.test(next)) continue;
+    if (
+      next &&
+      !numbered &&
+      !signedNext &&
+      !/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\d（(、，,。；;|[【“"‘'「『《〈]/.test(next)
+    )
+      continue;
     if (start > last) pieces.push({ text: text.slice(last, start), isValue: false });
-    pieces.push({ text: text.slice(start, end), isValue: true, glued: start > 0 && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)”"]/.test(prev) });
+    pieces.push({
+      text: text.slice(start, end),
+      isValue: true,
+      glued: start > 0 && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)”"]/.test(prev),
+    });
     last = end;
   }
   if (last < text.length) pieces.push({ text: text.slice(last), isValue: false });
@@ -84,13 +94,24 @@ export function pushCell<Ref>(tokens: Token<Ref>[], raw: string, row: number | n
     tokens.push(single);
     return;
   }
-  if (splitMixed(text).length <= 1) tokens.push(single);
-  else pushMixed(tokens, text, row, ref, loc);
+  const pieces = splitMixed(text);
+  if (pieces.length <= 1) tokens.push(single);
+  else pushPieces(tokens, pieces, row, ref, loc);
 }
 
 /** A line of text (or a cell) that may mix labels and digits: one token per piece. */
 export function pushMixed<Ref>(tokens: Token<Ref>[], text: string, row: number | null, ref: Ref, loc: string): void {
-  for (const piece of splitMixed(text)) {
+  pushPieces(tokens, splitMixed(text), row, ref, loc);
+}
+
+function pushPieces<Ref>(
+  tokens: Token<Ref>[],
+  pieces: ReturnType<typeof splitMixed>,
+  row: number | null,
+  ref: Ref,
+  loc: string,
+): void {
+  for (const piece of pieces) {
     const token = makeToken(piece.text.trim(), row, ref, loc, piece.isValue);
     tokens.push(piece.glued ? { ...token, glued: true } : token);
   }

@@ -25,11 +25,19 @@ export function labelKey(text: string): string {
 
 /** Text with pinyin notes removed and white space folded, for reading sentences. */
 export function plainText(text: string): string {
-  return foldWidth(text).replace(PINYIN_NOTE, '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ');
+  return foldWidth(text)
+    .replace(PINYIN_NOTE, '')
+    .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ');
 }
 
 /** Why a cell could not be read. The code decides; the reason is for people. */
-export type UnreadableCode = 'not-a-number' | 'ambiguous-split' | 'contradicted-split' | 'row-unreadable' | 'table-missing' | 'not-found';
+export type UnreadableCode =
+  | 'not-a-number'
+  | 'ambiguous-split'
+  | 'contradicted-split'
+  | 'row-unreadable'
+  | 'table-missing'
+  | 'not-found';
 
 export type CellReading =
   | { kind: 'number'; value: number; unit?: string }
@@ -37,7 +45,11 @@ export type CellReading =
   | { kind: 'unreadable'; code: UnreadableCode; reason: string };
 
 /** A cell whose text is not a number (`若干`, `<script>`): unreadable, and the check says so. */
-export const notANumber = (text: string): CellReading => ({ kind: 'unreadable', code: 'not-a-number', reason: `not a number: "${text.trim().slice(0, 40)}"` });
+export const notANumber = (text: string): CellReading => ({
+  kind: 'unreadable',
+  code: 'not-a-number',
+  reason: `not a number: "${text.trim().slice(0, 40)}"`,
+});
 
 const BLANK = /^(?:|-+|—+|–+|―+|\/|\\|无|無|空|\.|…+|－|\*)$/;
 const UNITS = /(万元|元|件|条|项|个|次|万)$/;
@@ -66,12 +78,12 @@ export function readCell(raw: string): CellReading {
   return notANumber(raw);
 }
 
-
 /**
  * Characters that exist only in traditional script and are common in these reports.
  * Used to decide cheaply whether a page needs the traditional→simplified converter.
  */
-const TRADITIONAL_HINTS = /[開資關請計總數處與機構報務規條項複訟況發廢現許強費結轉組織業實爲為級區縣會經濟產辦劃號類屬護稱審權協議檢驗維糾議職責應據頁當]/;
+const TRADITIONAL_HINTS =
+  /[開資關請計總數處與機構報務規條項複訟況發廢現許強費結轉組織業實爲為級區縣會經濟產辦劃號類屬護稱審權協議檢驗維糾議職責應據頁當]/;
 
 export function looksTraditional(text: string): boolean {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;

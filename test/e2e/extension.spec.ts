@@ -8,9 +8,15 @@ import { badge, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_CELLS } from './server';
 
 const marked = (page: import('@playwright/test').Page) =>
-  page.locator('[data-nianbao-rule]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? e.textContent ?? ''));
+  page
+    .locator('[data-nianbao-rule]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell') ?? e.textContent ?? ''));
 
-test('a clean real report (TRS page, corpus 12): read, no marks, badge ✓, banner says no problems', async ({ context, serviceWorker, port }) => {
+test('a clean real report (TRS page, corpus 12): read, no marks, badge ✓, banner says no problems', async ({
+  context,
+  serviceWorker,
+  port,
+}) => {
   const page = await context.newPage();
   await page.goto(gov(port, '/corpus/12_pingtan_2023_trs.html'));
   await expect(page.locator('nianbao-check-ui')).toHaveCount(1);
@@ -18,7 +24,11 @@ test('a clean real report (TRS page, corpus 12): read, no marks, badge ✓, bann
   await expect.poll(() => badge(serviceWorker, page)).toBe('✓');
 });
 
-test('a faulty report: exactly the cells of the failing checks are marked, with explanations', async ({ context, serviceWorker, port }) => {
+test('a faulty report: exactly the cells of the failing checks are marked, with explanations', async ({
+  context,
+  serviceWorker,
+  port,
+}) => {
   const page = await context.newPage();
   await page.goto(gov(port, '/gen/faulty.html'));
   await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
@@ -33,7 +43,10 @@ test('a faulty report: exactly the cells of the failing checks are marked, with 
   await expect(cell).toHaveAttribute('data-nianbao-rule', 't3-results-sum t3-row-total');
   await expect(cell).toHaveText(String(FAULTY_CELLS['t3.granted.natural']));
   // the page's own text is untouched, the mark takes no space
-  const layout = () => page.locator('[data-cell="t3.new.natural"]').evaluate((el: HTMLElement) => [el.offsetLeft, el.offsetTop, el.offsetWidth, el.offsetHeight]);
+  const layout = () =>
+    page
+      .locator('[data-cell="t3.new.natural"]')
+      .evaluate((el: HTMLElement) => [el.offsetLeft, el.offsetTop, el.offsetWidth, el.offsetHeight]);
   const before = await layout();
   await cell.hover();
   const tip = page.locator('[data-testid="nianbao-tooltip"]');
@@ -56,16 +69,27 @@ test('marks are removed with one click and the page is as it was', async ({ cont
   expect(await page.locator('[tabindex]').count()).toBe(0);
 });
 
-test('popup: header, checks failing first, figures laid out like the report, copy JSON equal to the CLI’s', async ({ context, serviceWorker, extensionId, port }) => {
+test('popup: header, checks failing first, figures laid out like the report, copy JSON equal to the CLI’s', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   const page = await context.newPage();
   await page.goto(gov(port, '/gen/faulty.html'));
   await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
   const popup = await openPopup(context, serviceWorker, extensionId, page);
-  await expect(popup.locator('[data-testid="report-meta"]')).toHaveText('示例县人民政府办公室 · 2024年度 · 2021年版格式');
+  await expect(popup.locator('[data-testid="report-meta"]')).toHaveText(
+    '示例县人民政府办公室 · 2024年度 · 2021年版格式',
+  );
   await expect(popup.locator('[data-testid="summary"]')).toContainText('2 错误');
-  const firstTwo = await popup.locator('[data-testid="findings"] li').evaluateAll((lis) => lis.slice(0, 2).map((li) => li.getAttribute('data-rule')));
+  const firstTwo = await popup
+    .locator('[data-testid="findings"] li')
+    .evaluateAll((lis) => lis.slice(0, 2).map((li) => li.getAttribute('data-rule')));
   expect(firstTwo.sort()).toEqual(['t3-results-sum', 't3-row-total']);
-  await expect(popup.locator('table[data-table="t3"] td[data-key="t3.granted.natural"]')).toHaveText(String(FAULTY_CELLS['t3.granted.natural']));
+  await expect(popup.locator('table[data-table="t3"] td[data-key="t3.granted.natural"]')).toHaveText(
+    String(FAULTY_CELLS['t3.granted.natural']),
+  );
   await expect(popup.locator('table[data-table="t3"] td[data-key="t3.granted.natural"]')).toHaveClass(/error/);
   await expect(popup.locator('table[data-table="t4"] td')).toHaveCount(3 * 6);
 
@@ -75,18 +99,31 @@ test('popup: header, checks failing first, figures laid out like the report, cop
   const copied = JSON.parse(await popup.evaluate(() => navigator.clipboard.readText()));
   // the CLI on the same page, saved to a file
   const file = join(mkdtempSync(join(tmpdir(), 'nianbao-e2e-')), 'faulty.html');
-  writeFileSync(file, await (await fetch(gov(port, '/gen/faulty.html').replace('www.example.gov.cn', '127.0.0.1'))).text());
+  writeFileSync(
+    file,
+    await (await fetch(gov(port, '/gen/faulty.html').replace('www.example.gov.cn', '127.0.0.1'))).text(),
+  );
   const { report } = await analyzeFile(file);
   expect({ ...copied, source: '' }).toEqual({ ...JSON.parse(JSON.stringify(report)), source: '' });
 
   await popup.locator('[data-testid="copy-tsv"]').click();
   const tsv = await popup.evaluate(() => navigator.clipboard.readText());
   expect(tsv).toContain('表三 收到和处理政府信息公开申请情况');
-  expect(tsv.split('\n').find((l) => l.startsWith('（一）予以公开'))?.split('\t')[1]).toBe(String(FAULTY_CELLS['t3.granted.natural']));
+  expect(
+    tsv
+      .split('\n')
+      .find((l) => l.startsWith('（一）予以公开'))
+      ?.split('\t')[1],
+  ).toBe(String(FAULTY_CELLS['t3.granted.natural']));
   await popup.screenshot({ path: 'test-results/popup.png', fullPage: true });
 });
 
-test('clicking a finding scrolls the page to its cell and flashes it', async ({ context, serviceWorker, extensionId, port }) => {
+test('clicking a finding scrolls the page to its cell and flashes it', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1000, height: 400 });
   await page.goto(gov(port, '/gen/faulty.html'));
@@ -98,7 +135,12 @@ test('clicking a finding scrolls the page to its cell and flashes it', async ({ 
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
 });
 
-test('a non-report gov.cn page: no marks, no overlay, no reading; the popup says why and offers to check anyway', async ({ context, serviceWorker, extensionId, port }) => {
+test('a non-report gov.cn page: no marks, no overlay, no reading; the popup says why and offers to check anyway', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   const page = await context.newPage();
   await page.goto(gov(port, '/gen/ordinary.html'));
   await page.waitForTimeout(500);
@@ -130,11 +172,24 @@ test('another host gets nothing until “check this page”', async ({ context, 
   await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
 });
 
-test('traditional-Chinese copy: converted in the background worker, read exactly', async ({ context, serviceWorker, extensionId, port }) => {
+test('traditional-Chinese copy: converted in the background worker, read exactly', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   const page = await context.newPage();
   // seed 001 (雙鴨山市 2024) as a page: text in <pre>, traditional with pinyin notes
   const text = readFileSync(join(FIXTURES, 'seeds/001_f0e1d37416cc1ab7.txt'), 'utf8');
-  await page.route('**/trad.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!DOCTYPE html><html><head><title>雙鴨山市2024年政府信息公開工作年度報告</title></head><body>${text.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</body></html>` }));
+  await page.route('**/trad.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!DOCTYPE html><html><head><title>雙鴨山市2024年政府信息公開工作年度報告</title></head><body>${text
+        .split('\n')
+        .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+        .join('')}</body></html>`,
+    }),
+  );
   await page.goto(gov(port, '/trad.html'));
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   await expect(popup.locator('[data-testid="report-meta"]')).toContainText('双鸭山市');
@@ -153,18 +208,28 @@ test('English UI, kept in extension storage', async ({ context, serviceWorker, e
   await expect(popup.locator('[data-testid="copy-json"]')).toHaveText('Copy JSON');
 });
 
-test('page text that looks like HTML is shown as text, never run; the extension sends no request', async ({ context, serviceWorker, extensionId, port, requests }) => {
+test('page text that looks like HTML is shown as text, never run; the extension sends no request', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+  requests,
+}) => {
   const page = await context.newPage();
   await page.goto(gov(port, '/gen/xss.html'));
   // the cell holding `<script>…javascript:` is not a number: an error, marked, explained as text
   const cell = page.locator('[data-cell="t4.review.upheld"]');
   await expect(cell).toHaveAttribute('data-nianbao-rule', /cell-value/);
   await cell.hover();
-  await expect(page.locator('[data-testid="nianbao-tooltip"]')).toContainText('<script>window.__xss=5</script>javascript:alert(1)');
+  await expect(page.locator('[data-testid="nianbao-tooltip"]')).toContainText(
+    '<script>window.__xss=5</script>javascript:alert(1)',
+  );
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   const popupErrors: string[] = [];
   popup.on('console', (m) => m.type() === 'error' && popupErrors.push(m.text()));
-  await expect(popup.locator('[data-testid="report-title"]')).toContainText('<img src=x onerror="window.__xss=1">示例县<script>');
+  await expect(popup.locator('[data-testid="report-title"]')).toContainText(
+    '<img src=x onerror="window.__xss=1">示例县<script>',
+  );
   await expect(popup.locator('[data-testid="findings"]')).toContainText('<script>window.__xss=5</script>');
   await expect(popup.locator('td[data-key="t3.partial.natural"]')).toBeVisible(); // the label with markup in it still names its row
   expect(await popup.locator('img, script:not([src])').count()).toBe(0);

@@ -11,6 +11,7 @@ export const test = base.extend<
   { port: number }
 >({
   port: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const server = await startFixtureServer();
       await use(server.port);
@@ -18,6 +19,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  // biome-ignore lint/correctness/noEmptyPattern: as above
   requests: async ({}, use) => use([]),
   context: async ({ requests }, use) => {
     const context = await chromium.launchPersistentContext('', {
@@ -56,7 +58,9 @@ export const gov = (port: number, path: string) => `http://www.example.gov.cn:${
 /** The popup for the tab showing `page`, opened as a tab of its own (popup.html?tabId=N). */
 export async function openPopup(context: BrowserContext, sw: Worker, extensionId: string, page: Page): Promise<Page> {
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id!);
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id!,
+  );
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 660, height: 900 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);

@@ -11,7 +11,8 @@ const EXPECTED_MARKS = new Set([
 function ourErrors(page: import('@playwright/test').Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && /nianbao|chrome-extension/i.test(m.text() + (m.location().url ?? ''))) errors.push(m.text());
+    if (m.type() === 'error' && /nianbao|chrome-extension/i.test(m.text() + (m.location().url ?? '')))
+      errors.push(m.text());
   });
   page.on('pageerror', (e) => {
     if (/nianbao|chrome-extension/i.test(String(e.stack))) errors.push(String(e));
@@ -19,7 +20,10 @@ function ourErrors(page: import('@playwright/test').Page): string[] {
   return errors;
 }
 
-test('a page that breaks Array, JSON, Node and Element methods: marks still exactly right, nothing thrown', async ({ context, port }) => {
+test('a page that breaks Array, JSON, Node and Element methods: marks still exactly right, nothing thrown', async ({
+  context,
+  port,
+}) => {
   const page = await context.newPage();
   const errors = ourErrors(page);
   await page.goto(gov(port, '/hostile/builtins.html'));
@@ -27,12 +31,16 @@ test('a page that breaks Array, JSON, Node and Element methods: marks still exac
   // read through Playwright's locators: the page's own evaluate built-ins are broken on purpose
   const marks = page.locator('[data-nianbao-rule]');
   const marked: string[] = [];
-  for (let i = 0, n = await marks.count(); i < n; i++) marked.push((await marks.nth(i).getAttribute('data-cell')) ?? '');
+  for (let i = 0, n = await marks.count(); i < n; i++)
+    marked.push((await marks.nth(i).getAttribute('data-cell')) ?? '');
   expect(new Set(marked)).toEqual(EXPECTED_MARKS);
   expect(errors).toEqual([]);
 });
 
-test('a report page whose DOM never stops changing: read once, marks right, no runaway work', async ({ context, port }) => {
+test('a report page whose DOM never stops changing: read once, marks right, no runaway work', async ({
+  context,
+  port,
+}) => {
   const page = await context.newPage();
   const errors = ourErrors(page);
   await page.goto(gov(port, '/hostile/churn-report.html'));
@@ -43,7 +51,10 @@ test('a report page whose DOM never stops changing: read once, marks right, no r
   expect(errors).toEqual([]);
 });
 
-test('a non-report page that never stops changing: a few cheap re-checks, then none after ten seconds', async ({ context, port }) => {
+test('a non-report page that never stops changing: a few cheap re-checks, then none after ten seconds', async ({
+  context,
+  port,
+}) => {
   test.setTimeout(40_000);
   const page = await context.newPage();
   const errors = ourErrors(page);
@@ -59,7 +70,12 @@ test('a non-report page that never stops changing: a few cheap re-checks, then n
 });
 
 for (const path of ['/hostile/frameset.html', '/hostile/iframe.html']) {
-  test(`${path}: no exceptions; the report inside a frame is not marked, and the popup says the page holds no report`, async ({ context, serviceWorker, extensionId, port }) => {
+  test(`${path}: no exceptions; the report inside a frame is not marked, and the popup says the page holds no report`, async ({
+    context,
+    serviceWorker,
+    extensionId,
+    port,
+  }) => {
     const page = await context.newPage();
     const errors = ourErrors(page);
     await page.goto(gov(port, path));

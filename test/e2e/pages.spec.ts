@@ -5,8 +5,21 @@ import { T3_RESULTS_2021, rng } from '../support/report-cells';
 import { badge, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_CELLS } from './server';
 
-const html = (title: string, body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
-const faulty = () => renderPage({ format: '2021', organ: '示例县人民政府办公室', year: 2024, cells: FAULTY_CELLS, style: 'template', chrome: 'trs', tagCells: true }, rng(5)).content;
+const html = (title: string, body: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const faulty = () =>
+  renderPage(
+    {
+      format: '2021',
+      organ: '示例县人民政府办公室',
+      year: 2024,
+      cells: FAULTY_CELLS,
+      style: 'template',
+      chrome: 'trs',
+      tagCells: true,
+    },
+    rng(5),
+  ).content;
 
 async function serve(page: Page, path: string, body: string, headers: Record<string, string> = {}) {
   await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body, headers }));
@@ -28,7 +41,12 @@ const NOT_REPORTS: Record<string, string> = {
 };
 
 for (const [path, body] of Object.entries(NOT_REPORTS)) {
-  test(`not a report (${path}): no badge, no banner, the popup says why and still offers to check`, async ({ context, serviceWorker, extensionId, port }) => {
+  test(`not a report (${path}): no badge, no banner, the popup says why and still offers to check`, async ({
+    context,
+    serviceWorker,
+    extensionId,
+    port,
+  }) => {
     const page = await context.newPage();
     await serve(page, path, body);
     await page.goto(gov(port, path));
@@ -45,10 +63,22 @@ for (const [path, body] of Object.entries(NOT_REPORTS)) {
   });
 }
 
-test('a report whose tables are only an attachment: a report, the reason said, the attachment listed', async ({ context, serviceWorker, extensionId, port }) => {
+test('a report whose tables are only an attachment: a report, the reason said, the attachment listed', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   const page = await context.newPage();
   const title = '示例县人民政府2023年政府信息公开工作年度报告';
-  await serve(page, '/attached.html', html(title, `<h1>${title}</h1><p>一、总体情况</p><p>附件：<a href="/files/2023nb.pdf">示例县2023年年报.pdf</a></p>`));
+  await serve(
+    page,
+    '/attached.html',
+    html(
+      title,
+      `<h1>${title}</h1><p>一、总体情况</p><p>附件：<a href="/files/2023nb.pdf">示例县2023年年报.pdf</a></p>`,
+    ),
+  );
   await page.goto(gov(port, '/attached.html'));
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   await expect(popup.locator('[data-testid="status-notice"]')).toContainText('附件');
@@ -58,10 +88,15 @@ test('a report whose tables are only an attachment: a report, the reason said, t
 
 test('a page with a strict Content-Security-Policy is still marked', async ({ context, port }) => {
   const page = await context.newPage();
-  await serve(page, '/csp.html', faulty(), { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'none'" });
+  await serve(page, '/csp.html', faulty(), {
+    'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'none'",
+  });
   await page.goto(gov(port, '/csp.html'));
   await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
-  await expect(page.locator('[data-cell="t3.granted.natural"]')).toHaveAttribute('data-nianbao-rule', 't3-results-sum t3-row-total');
+  await expect(page.locator('[data-cell="t3.granted.natural"]')).toHaveAttribute(
+    'data-nianbao-rule',
+    't3-results-sum t3-row-total',
+  );
 });
 
 async function stopWorker(context: BrowserContext, page: Page) {
@@ -70,7 +105,10 @@ async function stopWorker(context: BrowserContext, page: Page) {
   await cdp.send('ServiceWorker.stopAllWorkers');
 }
 
-test('a stopped background worker is woken by the page that needs it; the marks come whole', async ({ context, port }) => {
+test('a stopped background worker is woken by the page that needs it; the marks come whole', async ({
+  context,
+  port,
+}) => {
   const page = await context.newPage();
   await serve(page, '/cold.html', faulty());
   await page.goto('about:blank');
@@ -78,11 +116,20 @@ test('a stopped background worker is woken by the page that needs it; the marks 
   await page.goto(gov(port, '/cold.html'));
   await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
   // 予以公开·自然人 is 3 too high: its row and the 自然人 column of the results, every cell of both
-  const expected = new Set([...['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => `t3.granted.${c}`), ...T3_RESULTS_2021.map((r) => `t3.${r}.natural`), 't3.total.natural']);
+  const expected = new Set([
+    ...['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'].map((c) => `t3.granted.${c}`),
+    ...T3_RESULTS_2021.map((r) => `t3.${r}.natural`),
+    't3.total.natural',
+  ]);
   await expect(page.locator('[data-nianbao-rule]')).toHaveCount(expected.size);
 });
 
-test('a report too large to send: nothing marked, the popup says so', async ({ context, serviceWorker, extensionId, port }) => {
+test('a report too large to send: nothing marked, the popup says so', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   const page = await context.newPage();
   const filler = `<p>${'政务公开工作持续推进，信息发布及时准确。'.repeat(50)}</p>`.repeat(3200);
   await serve(page, '/huge.html', faulty().replace('一、总体情况', `一、总体情况${filler}`));
@@ -91,4 +138,3 @@ test('a report too large to send: nothing marked, the popup says so', async ({ c
   await expect(popup.locator('[data-testid="status-notice"]')).toContainText('过大');
   await expect(page.locator('[data-nianbao-rule]')).toHaveCount(0);
 });
-

@@ -23,26 +23,65 @@ interface Sample {
 const realPages = (dir: string): Sample[] =>
   readdirSync(join(FIXTURES, dir))
     .filter((f) => /\.(html|txt|md)$/.test(f))
-    .map((f) => ({ name: `${dir}-${f}`, body: readFileSync(join(FIXTURES, dir, f), 'utf8'), html: f.endsWith('.html') }));
+    .map((f) => ({
+      name: `${dir}-${f}`,
+      body: readFileSync(join(FIXTURES, dir, f), 'utf8'),
+      html: f.endsWith('.html'),
+    }));
 
 const generated: Sample[] = (['2021', '2019'] as Format[]).flatMap((format, k) =>
   [...HTML_STYLES, ...TEXT_STYLES].map((style, i) => {
     const r = rng(1000 + i * 7 + k);
     const cells = randomCells(format, r);
-    const page = renderPage({ format, organ: '某某县人民政府办公室', year: format === '2021' ? 2023 : 2019, cells, style, chrome: (['none', 'trs', 'layout-table'] as const)[i % 3] }, r);
-    return { name: `gen-${format}-${style}.${page.kind === 'html' ? 'html' : 'txt'}`, body: page.content, html: page.kind === 'html' };
+    const page = renderPage(
+      {
+        format,
+        organ: '某某县人民政府办公室',
+        year: format === '2021' ? 2023 : 2019,
+        cells,
+        style,
+        chrome: (['none', 'trs', 'layout-table'] as const)[i % 3],
+      },
+      r,
+    );
+    return {
+      name: `gen-${format}-${style}.${page.kind === 'html' ? 'html' : 'txt'}`,
+      body: page.content,
+      html: page.kind === 'html',
+    };
   }),
 );
 
-const template = renderPage({ format: '2021', organ: '某某市生态环境局', year: 2024, cells: randomCells('2021', rng(77)), style: 'template', chrome: 'trs' }, rng(78)).content;
+const template = renderPage(
+  {
+    format: '2021',
+    organ: '某某市生态环境局',
+    year: 2024,
+    cells: randomCells('2021', rng(77)),
+    style: 'template',
+    chrome: 'trs',
+  },
+  rng(78),
+).content;
 const plainCell = /<td([^>]*)>([^<]*)<\/td>/g;
 const blocks: Sample[] = [
   // a Word-pasted cell holding the label and the figure as two paragraphs (the case that split the two readers)
-  { name: 'block-label-and-figure.html', html: true, body: template.replace(/<td([^>]*)>(规章|行政规范性文件)<\/td><td[^>]*>([^<]*)<\/td>/g, '<td$1><p>$2</p><p>$3</p></td>') },
+  {
+    name: 'block-label-and-figure.html',
+    html: true,
+    body: template.replace(
+      /<td([^>]*)>(规章|行政规范性文件)<\/td><td[^>]*>([^<]*)<\/td>/g,
+      '<td$1><p>$2</p><p>$3</p></td>',
+    ),
+  },
   { name: 'block-p.html', html: true, body: template.replace(plainCell, '<td$1><p class="MsoNormal">$2</p></td>') },
   { name: 'block-div.html', html: true, body: template.replace(plainCell, '<td$1><div><span>$2</span></div></td>') },
   { name: 'block-br.html', html: true, body: template.replace(plainCell, '<td$1>$2<br></td>') },
-  { name: 'block-p-pairs.html', html: true, body: template.replace(plainCell, (_m, a, t) => `<td${a}><p>${t}</p><p>&nbsp;</p></td>`) },
+  {
+    name: 'block-p-pairs.html',
+    html: true,
+    body: template.replace(plainCell, (_m, a, t) => `<td${a}><p>${t}</p><p>&nbsp;</p></td>`),
+  },
 ];
 
 const SAMPLES = [...realPages('real'), ...realPages('seeds'), ...generated, ...blocks];
@@ -63,17 +102,26 @@ async function copiedJson(popup: Page, tabId: number, extensionId: string): Prom
   return JSON.parse(await popup.evaluate(() => navigator.clipboard.readText()));
 }
 
-test('the copied JSON equals the CLI’s on every fixture, every generated style, block elements in cells', async ({ context, serviceWorker, extensionId, port }) => {
+test('the copied JSON equals the CLI’s on every fixture, every generated style, block elements in cells', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
   test.setTimeout(240_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-same-'));
   const page = await context.newPage();
   for (const s of SAMPLES) {
-    await page.route(`**/same/${s.name}`, (route) => route.fulfill({ contentType: `${s.html ? 'text/html' : 'text/plain'}; charset=utf-8`, body: s.body }));
+    await page.route(`**/same/${s.name}`, (route) =>
+      route.fulfill({ contentType: `${s.html ? 'text/html' : 'text/plain'}; charset=utf-8`, body: s.body }),
+    );
   }
   await page.goto(gov(port, '/same/none'));
   await page.bringToFront();
-  const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id!);
+  const tabId = await serviceWorker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id!,
+  );
   const popup = await context.newPage();
   const compared: string[] = [];
   for (const s of SAMPLES) {
@@ -87,7 +135,10 @@ test('the copied JSON equals the CLI’s on every fixture, every generated style
       expect(report.status, `${s.name}: the extension found no report; neither may the CLI`).toBe('not-a-report');
       continue;
     }
-    expect({ ...(copied as object), source: '' }, s.name).toEqual({ ...JSON.parse(JSON.stringify(report)), source: '' });
+    expect({ ...(copied as object), source: '' }, s.name).toEqual({
+      ...JSON.parse(JSON.stringify(report)),
+      source: '',
+    });
     compared.push(s.name);
   }
   // every page but the ones that hold no report was compared field by field

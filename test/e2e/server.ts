@@ -11,11 +11,19 @@ export const CLEAN_CELLS = randomCells('2021', rng(2024));
 export const FAULTY_CELLS = { ...CLEAN_CELLS, 't3.granted.natural': (CLEAN_CELLS['t3.granted.natural'] as number) + 3 };
 
 const page = (cells: typeof CLEAN_CELLS, organ = '示例县人民政府办公室') =>
-  renderPage({ format: '2021', organ, year: 2024, cells, style: 'template', chrome: 'trs', tagCells: true }, rng(5)).content;
+  renderPage({ format: '2021', organ, year: 2024, cells, style: 'template', chrome: 'trs', tagCells: true }, rng(5))
+    .content;
 
 const bigOrdinaryPage = () => {
-  const rows = Array.from({ length: 400 }, (_, i) => `<tr><td>${i}</td><td>关于做好${i}号工作的通知</td><td>2024-0${(i % 9) + 1}-1${i % 10}</td><td>${i * 37}</td></tr>`).join('');
-  const paras = Array.from({ length: 300 }, (_, i) => `<p>第${i}段：县政府召开常务会议，研究部署近期重点工作，会议强调要扎实推进各项任务落实${i}次。</p>`).join('');
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `<tr><td>${i}</td><td>关于做好${i}号工作的通知</td><td>2024-0${(i % 9) + 1}-1${i % 10}</td><td>${i * 37}</td></tr>`,
+  ).join('');
+  const paras = Array.from(
+    { length: 300 },
+    (_, i) => `<p>第${i}段：县政府召开常务会议，研究部署近期重点工作，会议强调要扎实推进各项任务落实${i}次。</p>`,
+  ).join('');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政务要闻_示例县人民政府</title></head><body><nav><a href="/">首页</a></nav><h1>政务要闻</h1>${paras}<table>${rows}</table></body></html>`;
 };
 
@@ -36,8 +44,14 @@ const ROUTES: Record<string, () => string> = {
   '/gen/xss.html': () =>
     page(CLEAN_CELLS, '<img src=x onerror="window.__xss=1">示例县<script>window.__xss=2</script>人民政府')
       // a label and a cell whose text looks like markup (escaped in the page source, so it is text there)
-      .replace('>（二）部分公开（区分处理的，只计这一情形，不计其他情形）<', '>（二）部分公开&lt;img src=x onerror="window.__xss=4"&gt;<')
-      .replace(/(<td data-cell="t4\.review\.upheld">)[^<]*</, '$1&lt;script&gt;window.__xss=5&lt;/script&gt;javascript:alert(1)<'),
+      .replace(
+        '>（二）部分公开（区分处理的，只计这一情形，不计其他情形）<',
+        '>（二）部分公开&lt;img src=x onerror="window.__xss=4"&gt;<',
+      )
+      .replace(
+        /(<td data-cell="t4\.review\.upheld">)[^<]*</,
+        '$1&lt;script&gt;window.__xss=5&lt;/script&gt;javascript:alert(1)<',
+      ),
   '/gen/ordinary.html': bigOrdinaryPage,
   '/gen/late.html': lateReport,
 };
@@ -49,7 +63,8 @@ export async function startFixtureServer() {
       let body: string | Buffer;
       const route = ROUTES[url.pathname] ?? HOSTILE[url.pathname];
       if (route) body = route();
-      else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8))) body = readFileSync(join(FIXTURES, 'real', url.pathname.slice(8)));
+      else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8)))
+        body = readFileSync(join(FIXTURES, 'real', url.pathname.slice(8)));
       else {
         res.writeHead(404).end('not found');
         return;
@@ -60,7 +75,10 @@ export async function startFixtureServer() {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Pages that fight back: broken built-ins, endless DOM churn, frames. */
@@ -82,8 +100,15 @@ Object.defineProperty = function () { throw new Error('page broke defineProperty
 window.MutationObserver = function () { throw new Error('page broke MutationObserver'); };
 </script>`,
     ),
-  '/hostile/churn-report.html': () => page(FAULTY_CELLS).replace('</body>', `<div id="ticker"></div><script>setInterval(function () { var t = document.getElementById('ticker'); t.textContent = ''; for (var i = 0; i < 20; i++) { var s = document.createElement('span'); s.textContent = Math.random(); t.appendChild(s); } }, 10);</script></body>`),
-  '/hostile/churn-news.html': () => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>滚动新闻_示例县</title></head><body><div id="ticker"></div><script>setInterval(function () { var t = document.getElementById('ticker'); t.textContent = ''; for (var i = 0; i < 50; i++) { var s = document.createElement('p'); s.textContent = '快讯 ' + Math.random(); t.appendChild(s); } }, 10);</script></body></html>`,
-  '/hostile/frameset.html': () => `<!DOCTYPE html><html><head><title>示例县2024年政府信息公开工作年度报告</title></head><frameset cols="30%,70%"><frame src="/gen/ordinary.html"><frame src="/gen/faulty.html"></frameset></html>`,
-  '/hostile/iframe.html': () => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><h1>年报栏目</h1><iframe src="/gen/faulty.html" width="900" height="600"></iframe></body></html>`,
+  '/hostile/churn-report.html': () =>
+    page(FAULTY_CELLS).replace(
+      '</body>',
+      `<div id="ticker"></div><script>setInterval(function () { var t = document.getElementById('ticker'); t.textContent = ''; for (var i = 0; i < 20; i++) { var s = document.createElement('span'); s.textContent = Math.random(); t.appendChild(s); } }, 10);</script></body>`,
+    ),
+  '/hostile/churn-news.html': () =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>滚动新闻_示例县</title></head><body><div id="ticker"></div><script>setInterval(function () { var t = document.getElementById('ticker'); t.textContent = ''; for (var i = 0; i < 50; i++) { var s = document.createElement('p'); s.textContent = '快讯 ' + Math.random(); t.appendChild(s); } }, 10);</script></body></html>`,
+  '/hostile/frameset.html': () =>
+    `<!DOCTYPE html><html><head><title>示例县2024年政府信息公开工作年度报告</title></head><frameset cols="30%,70%"><frame src="/gen/ordinary.html"><frame src="/gen/faulty.html"></frameset></html>`,
+  '/hostile/iframe.html': () =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><h1>年报栏目</h1><iframe src="/gen/faulty.html" width="900" height="600"></iframe></body></html>`,
 };

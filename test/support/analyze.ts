@@ -9,11 +9,17 @@ export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtur
 
 export const readFixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 
-export function expectedOf(path: string): { year: number; organ: string; format: string; cells: Record<string, number | null> } {
+export function expectedOf(path: string): {
+  year: number;
+  organ: string;
+  format: string;
+  cells: Record<string, number | null>;
+} {
   return JSON.parse(readFixture(path));
 }
 
-export const analyzeRendered = (page: RenderedPage, source = 'generated') => analyzeSource(source, page.content, page.kind === 'html');
+export const analyzeRendered = (page: RenderedPage, source = 'generated') =>
+  analyzeSource(source, page.content, page.kind === 'html');
 
 export const analyzeHtml = (html: string, source = 'snippet.html') => analyzeSource(source, html, true);
 export const analyzeString = (text: string, source = 'snippet.txt') => analyzeSource(source, text, false);

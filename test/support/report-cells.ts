@@ -8,10 +8,27 @@ export type Cells = Record<string, number | null>;
 
 export const T3_COLS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org'] as const;
 export const T3_RESULTS_2021 = [
-  'granted', 'partial', 'withheld_secret', 'withheld_law', 'withheld_safety', 'withheld_third_party', 'withheld_internal',
-  'withheld_process', 'withheld_enforcement', 'withheld_query', 'unavailable_not_held', 'unavailable_needs_creation',
-  'unavailable_unclear', 'rejected_petition', 'rejected_duplicate', 'rejected_publication', 'rejected_excessive',
-  'rejected_reconfirm', 'other_no_correction', 'other_unpaid_fee', 'other_other',
+  'granted',
+  'partial',
+  'withheld_secret',
+  'withheld_law',
+  'withheld_safety',
+  'withheld_third_party',
+  'withheld_internal',
+  'withheld_process',
+  'withheld_enforcement',
+  'withheld_query',
+  'unavailable_not_held',
+  'unavailable_needs_creation',
+  'unavailable_unclear',
+  'rejected_petition',
+  'rejected_duplicate',
+  'rejected_publication',
+  'rejected_excessive',
+  'rejected_reconfirm',
+  'other_no_correction',
+  'other_unpaid_fee',
+  'other_other',
 ];
 export const T3_RESULTS_2019 = [...T3_RESULTS_2021.slice(0, 18), 'other'];
 export const T4_GROUPS = ['review', 'suit_direct', 'suit_after_review'] as const;
@@ -29,7 +46,7 @@ export function rng(seed: number) {
   return {
     next,
     int: (max: number) => Math.floor(next() * (max + 1)),
-    pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
     chance: (p: number) => next() < p,
   };
 }
@@ -93,7 +110,9 @@ export function randomCells(format: Format, r: Rng, scale = 30): Cells {
   }
   for (const g of T4_GROUPS) {
     const parts = ['upheld', 'corrected', 'other', 'pending'].map(() => (r.chance(0.5) ? r.int(5) : 0));
-    ['upheld', 'corrected', 'other', 'pending'].forEach((k, i) => (cells[`t4.${g}.${k}`] = parts[i]));
+    ['upheld', 'corrected', 'other', 'pending'].forEach((k, i) => {
+      cells[`t4.${g}.${k}`] = parts[i];
+    });
     cells[`t4.${g}.total`] = parts.reduce((a, b) => a + b, 0);
   }
   return cells;

@@ -7,16 +7,31 @@ import { expectedOf } from '../support/analyze';
 // seed 001 (双鸭山市 2024) is consistent: every relation holds
 const BASE = expectedOf('seeds/001_f0e1d37416cc1ab7.expected.json').cells;
 
-function ctx(changes: Record<string, number | null | 'unreadable'> = {}, extra: Partial<CheckContext> = {}): CheckContext {
+function ctx(
+  changes: Record<string, number | null | 'unreadable'> = {},
+  extra: Partial<CheckContext> = {},
+): CheckContext {
   const cells = new Map<string, ExtractedCell>();
   for (const [key, v] of Object.entries({ ...BASE, ...changes })) {
-    if (v === 'unreadable') cells.set(key, { key, value: null, state: 'unreadable', text: '?', ref: null, loc: '', reason: 'test' });
-    else cells.set(key, { key, value: v, state: v === null ? 'blank' : 'number', text: String(v ?? ''), ref: null, loc: '' });
+    if (v === 'unreadable')
+      cells.set(key, { key, value: null, state: 'unreadable', text: '?', ref: null, loc: '', reason: 'test' });
+    else
+      cells.set(key, {
+        key,
+        value: v,
+        state: v === null ? 'blank' : 'number',
+        text: String(v ?? ''),
+        ref: null,
+        loc: '',
+      });
   }
   return { format: '2021', year: 2024, organ: '双鸭山市', cells, narrative: '', ...extra };
 }
 const rule = (id: string) => RULES.find((r) => r.id === id)!;
-const fails = (id: string, c: CheckContext) => rule(id).run(c).filter((f) => f.status === 'fail');
+const fails = (id: string, c: CheckContext) =>
+  rule(id)
+    .run(c)
+    .filter((f) => f.status === 'fail');
 
 describe('every relation holds on a consistent report', () => {
   for (const r of RULES) {
@@ -30,7 +45,10 @@ describe('every relation holds on a consistent report', () => {
 
 describe('t3-balance', () => {
   it('new + carried over ≠ total + carried forward in one column: one error naming exactly those four cells', () => {
-    const f = fails('t3-balance', ctx({ 't3.carried_forward.legal': (BASE['t3.carried_forward.legal'] as number) + 2 }));
+    const f = fails(
+      't3-balance',
+      ctx({ 't3.carried_forward.legal': (BASE['t3.carried_forward.legal'] as number) + 2 }),
+    );
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe('error');
     expect(f[0].cells).toEqual(['t3.new.legal', 't3.carried_over.legal', 't3.total.legal', 't3.carried_forward.legal']);
@@ -40,7 +58,10 @@ describe('t3-balance', () => {
 
 describe('t3-results-sum', () => {
   it('a result row changed: the column sum fails, naming the results and the total', () => {
-    const f = fails('t3-results-sum', ctx({ 't3.withheld_secret.natural': (BASE['t3.withheld_secret.natural'] as number) + 5 }));
+    const f = fails(
+      't3-results-sum',
+      ctx({ 't3.withheld_secret.natural': (BASE['t3.withheld_secret.natural'] as number) + 5 }),
+    );
     expect(f).toHaveLength(1);
     expect(f[0].cells).toContain('t3.withheld_secret.natural');
     expect(f[0].cells).toContain('t3.total.natural');
@@ -60,7 +81,15 @@ describe('t3-row-total', () => {
   it('one row off: one error for that row only', () => {
     const f = fails('t3-row-total', ctx({ 't3.partial.total': (BASE['t3.partial.total'] as number) + 1 }));
     expect(f).toHaveLength(1);
-    expect(f[0].cells).toEqual(['t3.partial.natural', 't3.partial.business', 't3.partial.research', 't3.partial.nonprofit', 't3.partial.legal', 't3.partial.other_org', 't3.partial.total']);
+    expect(f[0].cells).toEqual([
+      't3.partial.natural',
+      't3.partial.business',
+      't3.partial.research',
+      't3.partial.nonprofit',
+      't3.partial.legal',
+      't3.partial.other_org',
+      't3.partial.total',
+    ]);
     expect(f[0].actual).toBe((BASE['t3.partial.total'] as number) + 1);
   });
   it('two rows off: two findings', () => {
@@ -78,21 +107,41 @@ describe('t4-group-total', () => {
   it('group total off: error on that group', () => {
     const f = fails('t4-group-total', ctx({ 't4.suit_direct.pending': 3 }));
     expect(f).toHaveLength(1);
-    expect(f[0].cells).toEqual(['t4.suit_direct.upheld', 't4.suit_direct.corrected', 't4.suit_direct.other', 't4.suit_direct.pending', 't4.suit_direct.total']);
+    expect(f[0].cells).toEqual([
+      't4.suit_direct.upheld',
+      't4.suit_direct.corrected',
+      't4.suit_direct.other',
+      't4.suit_direct.pending',
+      't4.suit_direct.total',
+    ]);
   });
 });
 
 describe('cell-value', () => {
   it('text that is not a number is an error on that cell', () => {
     const c = ctx();
-    (c.cells as Map<string, ExtractedCell>).set('t2.penalty.decisions', { key: 't2.penalty.decisions', value: null, state: 'unreadable', text: '若干', ref: null, loc: '', unreadable: 'not-a-number', reason: 'not a number: "若干"' });
+    (c.cells as Map<string, ExtractedCell>).set('t2.penalty.decisions', {
+      key: 't2.penalty.decisions',
+      value: null,
+      state: 'unreadable',
+      text: '若干',
+      ref: null,
+      loc: '',
+      unreadable: 'not-a-number',
+      reason: 'not a number: "若干"',
+    });
     const f = fails('cell-value', c);
     expect(f).toHaveLength(1);
     expect([f[0].severity, f[0].cells]).toEqual(['error', ['t2.penalty.decisions']]);
   });
   it('a negative count and a fractional count are errors; blank cells one warning per table', () => {
     const f = fails('cell-value', ctx({ 't3.new.research': -1, 't4.review.upheld': 1.5, 't2.rules.issued': null }));
-    expect(f.filter((x) => x.severity === 'error').map((x) => x.cells[0]).sort()).toEqual(['t3.new.research', 't4.review.upheld']);
+    expect(
+      f
+        .filter((x) => x.severity === 'error')
+        .map((x) => x.cells[0])
+        .sort(),
+    ).toEqual(['t3.new.research', 't4.review.upheld']);
     expect(f.filter((x) => x.severity === 'warning').map((x) => x.cells)).toEqual([['t2.rules.issued']]);
   });
   it('a cell the reader could not read is unchecked, not an error in the report', () => {
@@ -118,7 +167,13 @@ describe('narrative-match', () => {
     }
   });
   it('review and lawsuit counts', () => {
-    const f = fails('narrative-match', ctx({ 't4.review.total': 2, 't4.suit_direct.total': 0, 't4.suit_after_review.total': 0 }, { narrative: '因政府信息公开引起的行政复议案件3件、行政诉讼案件0件。' }));
+    const f = fails(
+      'narrative-match',
+      ctx(
+        { 't4.review.total': 2, 't4.suit_direct.total': 0, 't4.suit_after_review.total': 0 },
+        { narrative: '因政府信息公开引起的行政复议案件3件、行政诉讼案件0件。' },
+      ),
+    );
     expect(f.map((x) => [x.cells, x.expected, x.actual])).toEqual([[['t4.review.total'], 2, 3]]);
   });
 });
@@ -131,9 +186,19 @@ describe('format-year', () => {
 });
 
 describe('cross-year', () => {
-  const prevCells = (changes: Record<string, number>) => new Map(Object.entries({ ...BASE, ...changes }).map(([k, v]) => [k, { key: k, value: v, state: 'number', text: '', ref: null, loc: '' } as ExtractedCell]));
+  const prevCells = (changes: Record<string, number>) =>
+    new Map(
+      Object.entries({ ...BASE, ...changes }).map(([k, v]) => [
+        k,
+        { key: k, value: v, state: 'number', text: '', ref: null, loc: '' } as ExtractedCell,
+      ]),
+    );
   it('carry-over must equal last year’s carried forward, per column', () => {
-    const previous = { year: 2023, format: '2021' as const, cells: prevCells({ 't3.carried_forward.natural': (BASE['t3.carried_over.natural'] as number) + 4 }) };
+    const previous = {
+      year: 2023,
+      format: '2021' as const,
+      cells: prevCells({ 't3.carried_forward.natural': (BASE['t3.carried_over.natural'] as number) + 4 }),
+    };
     const f = fails('cross-year-carry', ctx({}, { previous }));
     expect(f.map((x) => x.cells)).toEqual([['t3.carried_over.natural']]);
     expect(f[0].severity).toBe('warning');
@@ -142,9 +207,19 @@ describe('cross-year', () => {
     const inForce = BASE['t2.normative.in_force'] as number;
     const issued = BASE['t2.normative.issued'] as number;
     const repealed = BASE['t2.normative.repealed'] as number;
-    const ok = { year: 2023, format: '2021' as const, cells: prevCells({ 't2.normative.in_force': inForce - issued + repealed, 't2.rules.in_force': BASE['t2.rules.in_force'] as number }) };
+    const ok = {
+      year: 2023,
+      format: '2021' as const,
+      cells: prevCells({
+        't2.normative.in_force': inForce - issued + repealed,
+        't2.rules.in_force': BASE['t2.rules.in_force'] as number,
+      }),
+    };
     expect(fails('cross-year-in-force', ctx({}, { previous: ok }))).toEqual([]);
-    const bad = { ...ok, cells: prevCells({ 't2.normative.in_force': inForce, 't2.rules.in_force': BASE['t2.rules.in_force'] as number }) };
+    const bad = {
+      ...ok,
+      cells: prevCells({ 't2.normative.in_force': inForce, 't2.rules.in_force': BASE['t2.rules.in_force'] as number }),
+    };
     const f = fails('cross-year-in-force', ctx({}, { previous: bad }));
     expect(f.map((x) => x.cells)).toEqual([['t2.normative.issued', 't2.normative.repealed', 't2.normative.in_force']]);
   });

@@ -27,8 +27,18 @@ describe('docs/format.md', () => {
     expect(Object.keys(Report.shape.summary.shape).filter((f) => !named(f))).toEqual([]);
   });
   it('documents every diagnostic code', () => {
-    const codes: DiagnosticCode[] = ['label-missing', 'row-unreadable', 'table-missing', 'values-unplaced', 'packed-split', 'figure-joined'];
-    const declared = readFileSync(new URL('../../lib/extract/cells.ts', import.meta.url), 'utf8').match(/DiagnosticCode = ([^;]+);/)![1].match(/'[a-z-]+'/g)!.map((c) => c.slice(1, -1));
+    const codes: DiagnosticCode[] = [
+      'label-missing',
+      'row-unreadable',
+      'table-missing',
+      'values-unplaced',
+      'packed-split',
+      'figure-joined',
+    ];
+    const declared = readFileSync(new URL('../../lib/extract/cells.ts', import.meta.url), 'utf8')
+      .match(/DiagnosticCode =([^;]+);/)![1]
+      .match(/'[a-z-]+'/g)!
+      .map((c) => c.slice(1, -1));
     expect(declared.sort()).toEqual([...codes].sort());
     expect(codes.filter((c) => !named(c))).toEqual([]);
   });

@@ -13,7 +13,14 @@ import { randomCells, rng, type Cells, type Format, type Rng } from '../support/
 const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 
 const rows = (html: string) => html.split(/(?=<tr[\s>])/);
-const GARBAGE = ['<p>本栏目由信息中心维护 2024年 访问量 12345</p>', '<div>☆☆☆ 0 0 0 ☆☆☆</div>', '<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>', '<p>第 3 页</p>', '<table><tr><td>链接</td><td>17</td></tr></table>', '<p>（本表数据截至2024年12月31日）</p>'];
+const GARBAGE = [
+  '<p>本栏目由信息中心维护 2024年 访问量 12345</p>',
+  '<div>☆☆☆ 0 0 0 ☆☆☆</div>',
+  '<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>',
+  '<p>第 3 页</p>',
+  '<table><tr><td>链接</td><td>17</td></tr></table>',
+  '<p>（本表数据截至2024年12月31日）</p>',
+];
 
 /** Keeps every figure next to its label: the page must read back exactly. */
 function preserving(html: string, r: Rng): string {
@@ -21,13 +28,33 @@ function preserving(html: string, r: Rng): string {
     case 0: // garbage text and decoy tables between the tables
       return html.replace(/<\/table>/g, (m) => m + r.pick(GARBAGE) + r.pick(GARBAGE));
     case 1: // the report nested in layout tables
-      return html.replace(/<div class="TRS_Editor">([\s\S]*)<\/div>/, '<table><tr><td><table><tr><td><div>$1</div></td></tr></table></td><td>侧栏<table><tr><td>热点</td><td>99</td></tr></table></td></tr></table>');
+      return html.replace(
+        /<div class="TRS_Editor">([\s\S]*)<\/div>/,
+        '<table><tr><td><table><tr><td><div>$1</div></td></tr></table></td><td>侧栏<table><tr><td>热点</td><td>99</td></tr></table></td></tr></table>',
+      );
     case 2: // 200 other tables with numbers around the report
-      return html.replace('<body>', '<body>' + Array.from({ length: 100 }, (_, i) => `<table><tr><td>统计${i}</td><td>${i * 7}</td><td>${i}</td></tr></table>`).join('')).replace('</body>', Array.from({ length: 100 }, (_, i) => `<table><tr><td>${i}</td></tr></table>`).join('') + '</body>');
+      return html
+        .replace(
+          '<body>',
+          '<body>' +
+            Array.from(
+              { length: 100 },
+              (_, i) => `<table><tr><td>统计${i}</td><td>${i * 7}</td><td>${i}</td></tr></table>`,
+            ).join(''),
+        )
+        .replace(
+          '</body>',
+          `${Array.from({ length: 100 }, (_, i) => `<table><tr><td>${i}</td></tr></table>`).join('')}</body>`,
+        );
     case 3: // inline wrappers and &nbsp; around every cell's content
-      return html.replace(/<td([^>]*)>([^<]*)<\/td>/g, (_m, a, t) => `<td${a}><span style="x">&nbsp;<font face="仿宋">${t}</font></span></td>`);
+      return html.replace(
+        /<td([^>]*)>([^<]*)<\/td>/g,
+        (_m, a, t) => `<td${a}><span style="x">&nbsp;<font face="仿宋">${t}</font></span></td>`,
+      );
     case 4: // attributes, classes, styles on every row and table
-      return html.replace(/<tr>/g, '<tr style="height:20px" class="r">').replace(/<table/g, '<table cellpadding="0" width="600"');
+      return html
+        .replace(/<tr>/g, '<tr style="height:20px" class="r">')
+        .replace(/<table/g, '<table cellpadding="0" width="600"');
     default: // an empty borderless row after every table's last row
       return html.replace(/<\/table>/g, `<tr>${'<td>&nbsp;</td>'.repeat(8)}</tr></table>`);
   }
@@ -77,7 +104,10 @@ function wild(text: string, r: Rng): string {
         out = out.replace(/<\/td><td>/g, (m) => (r.chance(0.05) ? '' : m)); // merge cells
         break;
       case 5:
-        out = out.slice(0, at) + String.fromCharCode(...Array.from({ length: 20 }, () => 32 + r.int(0x9fa5 - 32))) + out.slice(at);
+        out =
+          out.slice(0, at) +
+          String.fromCharCode(...Array.from({ length: 20 }, () => 32 + r.int(0x9fa5 - 32))) +
+          out.slice(at);
         break;
       default:
         out = out.replace(/<\/td>/, '</td><td><table><tr><td>1</td><td>2</td></tr></table></td>'); // nested table
@@ -86,7 +116,7 @@ function wild(text: string, r: Rng): string {
   return out;
 }
 
-const digits = (s: string) => s.normalize('NFKC').replace(/[^\d.\-]/g, '');
+const digits = (s: string) => s.normalize('NFKC').replace(/[^\d.-]/g, '');
 
 /** Every number read must come from the text of its own cell on the page. */
 interface TextNode {
@@ -94,9 +124,19 @@ interface TextNode {
   value?: string;
   childNodes?: TextNode[];
 }
-const textOf = (n: TextNode): string => (n.nodeName === '#text' ? n.value ?? '' : n.nodeName === 'script' || n.nodeName === 'style' ? '' : (n.childNodes ?? []).map(textOf).join(''));
+const textOf = (n: TextNode): string =>
+  n.nodeName === '#text'
+    ? (n.value ?? '')
+    : n.nodeName === 'script' || n.nodeName === 'style'
+      ? ''
+      : (n.childNodes ?? []).map(textOf).join('');
 
-function expectNumbersFromPage(report: Awaited<ReturnType<typeof analyzeSource>>['report'], page: string, seed: number, isHtml: boolean) {
+function expectNumbersFromPage(
+  report: Awaited<ReturnType<typeof analyzeSource>>['report'],
+  page: string,
+  seed: number,
+  isHtml: boolean,
+) {
   // the page's text as a browser parses it, without white space (digits split across spans join up again)
   const flat = (isHtml ? textOf(parse(page) as unknown as TextNode) : page).normalize('NFKC').replace(/\s+/g, '');
   for (const [key, value] of Object.entries(report.cells)) {
@@ -105,8 +145,15 @@ function expectNumbersFromPage(report: Awaited<ReturnType<typeof analyzeSource>>
     const printed = digits(detail.text);
     expect(printed.length, `seed ${seed}: ${key}`).toBeGreaterThan(0);
     // the value's digits stand in the printed text of its cell (a whole cell, or a piece of a run)
-    expect(printed.replace(/^-/, '').includes(String(Math.abs(value)).replace(/^0\./, '.').replace(/\.$/, '')) || Number(printed) === value, `seed ${seed}: ${key}=${value} from "${detail.text}"`).toBe(true);
-    expect(flat.includes(detail.text.normalize('NFKC').replace(/\s+/g, '').slice(0, 20)), `seed ${seed}: ${key} text "${detail.text}" on page`).toBe(true);
+    expect(
+      printed.replace(/^-/, '').includes(String(Math.abs(value)).replace(/^0\./, '.').replace(/\.$/, '')) ||
+        Number(printed) === value,
+      `seed ${seed}: ${key}=${value} from "${detail.text}"`,
+    ).toBe(true);
+    expect(
+      flat.includes(detail.text.normalize('NFKC').replace(/\s+/g, '').slice(0, 20)),
+      `seed ${seed}: ${key} text "${detail.text}" on page`,
+    ).toBe(true);
   }
 }
 
@@ -116,7 +163,17 @@ function generated(seed: number): { html: string; cells: Cells; format: Format }
   const cells = randomCells(format, r, 5 + r.int(200));
   const style = r.pick(HTML_STYLES.filter((s) => s !== 'paragraphs')) as Style;
   if (r.chance(0.5)) for (const [k, v] of Object.entries(cells)) if (v === 0 && r.chance(0.3)) cells[k] = null;
-  const html = renderPage({ format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style, chrome: r.pick(['none', 'trs', 'layout-table'] as const) }, r).content;
+  const html = renderPage(
+    {
+      format,
+      organ: '某某县人民政府',
+      year: format === '2021' ? 2023 : 2020,
+      cells,
+      style,
+      chrome: r.pick(['none', 'trs', 'layout-table'] as const),
+    },
+    r,
+  ).content;
   return { html, cells, format };
 }
 
@@ -129,7 +186,10 @@ function splitFigurePage(seed: number): { page: string; cells: Cells } {
   const r = rng(500_000 + seed);
   const format: Format = r.chance(0.8) ? '2021' : '2019';
   const cells = randomCells(format, r, 3 + r.int(300));
-  const text = renderPage({ format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style: 'spaced' }, r).content;
+  const text = renderPage(
+    { format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style: 'spaced' },
+    r,
+  ).content;
   const tables = text.indexOf('二、主动公开');
   const body = text.slice(tables);
   // figures of two or more digits standing alone between spaces (cells, not list numbering)
@@ -176,9 +236,16 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
 
   it(`${perGroup} mutated real pages and text dumps: no throw, every number printed on the page`, async () => {
     const sources = [
-      ['real/12_pingtan_2023_trs.html', true], ['real/15_shuyang_fgj_2023_ucap.html', true], ['real/11_shanghai_bgt_2019.html', true],
-      ['real/06_pingtan_2023.txt', false], ['real/13_shanghai_kewei_2024_pdf2md.md', false], ['real/14_shanghai_bgt_2025_pdf2md.md', false],
-      ['seeds/000_7d12747508f9e08c.txt', false], ['seeds/001_f0e1d37416cc1ab7.txt', false], ['seeds/003_1011c9d1822b474b.txt', false], ['seeds/004_fbb51525c9b5bd86.txt', false],
+      ['real/12_pingtan_2023_trs.html', true],
+      ['real/15_shuyang_fgj_2023_ucap.html', true],
+      ['real/11_shanghai_bgt_2019.html', true],
+      ['real/06_pingtan_2023.txt', false],
+      ['real/13_shanghai_kewei_2024_pdf2md.md', false],
+      ['real/14_shanghai_bgt_2025_pdf2md.md', false],
+      ['seeds/000_7d12747508f9e08c.txt', false],
+      ['seeds/001_f0e1d37416cc1ab7.txt', false],
+      ['seeds/003_1011c9d1822b474b.txt', false],
+      ['seeds/004_fbb51525c9b5bd86.txt', false],
     ] as const;
     const texts = sources.map(([p, html]) => [readFixture(p), html] as const);
     for (let seed = 1; seed <= perGroup; seed++) {
@@ -207,7 +274,10 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
       const r = rng(400_000 + seed);
       const format: Format = r.chance(0.8) ? '2021' : '2019';
       const cells = randomCells(format, r, 3 + r.int(60));
-      const text = renderPage({ format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style: 'runtogether' }, r).content;
+      const text = renderPage(
+        { format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style: 'runtogether' },
+        r,
+      ).content;
       const tables = text.indexOf('二、主动公开');
       const body = text.slice(tables);
       // whole printed runs (decimals included), not list numbering (`2.`)
@@ -220,7 +290,7 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
         mutated = body.slice(0, m.index) + body.slice(m.index! + m[0].length);
       } else if (op === 1 && labels.length) {
         const m = r.pick(labels); // a label gone (a space keeps the numbers on either side apart, as printed)
-        mutated = body.slice(0, m.index) + ' ' + body.slice(m.index! + m[0].length);
+        mutated = `${body.slice(0, m.index)} ${body.slice(m.index! + m[0].length)}`;
       } else {
         const m = r.pick(runs); // one digit of a run gone
         const k = r.int(m[0].length - 1);
@@ -251,11 +321,19 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
 
   it('a 10 MB page and a page of 200 tables are read in bounded time', async () => {
     const { html, cells } = generated(9);
-    const filler = '<p>' + '政务公开工作持续推进，信息发布及时准确。'.repeat(40) + '</p>';
-    const big = html.replace('<body>', '<body>' + filler.repeat(Math.ceil(10_000_000 / filler.length / 2))).replace('</body>', filler.repeat(Math.ceil(10_000_000 / filler.length / 2)) + '</body>');
+    const filler = `<p>${'政务公开工作持续推进，信息发布及时准确。'.repeat(40)}</p>`;
+    const big = html
+      .replace('<body>', `<body>${filler.repeat(Math.ceil(10_000_000 / filler.length / 2))}`)
+      .replace('</body>', `${filler.repeat(Math.ceil(10_000_000 / filler.length / 2))}</body>`);
     expect(big.length).toBeGreaterThan(10_000_000);
     expect((await analyzeSource('big', big, true)).report.cells).toEqual(cells);
-    const many = html.replace('<body>', '<body>' + '<table><tr><td>项目</td><td>12</td><td>0</td></tr><tr><td>合计</td><td>12</td><td>0</td></tr></table>'.repeat(200));
+    const many = html.replace(
+      '<body>',
+      '<body>' +
+        '<table><tr><td>项目</td><td>12</td><td>0</td></tr><tr><td>合计</td><td>12</td><td>0</td></tr></table>'.repeat(
+          200,
+        ),
+    );
     expect((await analyzeSource('many', many, true)).report.cells).toEqual(cells);
   });
 });

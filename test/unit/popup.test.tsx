@@ -11,7 +11,12 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
   const api: PopupApi = {
     load: async () => load,
     inject: vi.fn(async () => ({ url: 'x', report: null, marked: 0 })),
-    checkAnyway: vi.fn(async () => ({ url: 'x', report: null, marked: 0, skipped: { zh: '仍然不是', en: 'still not' } })),
+    checkAnyway: vi.fn(async () => ({
+      url: 'x',
+      report: null,
+      marked: 0,
+      skipped: { zh: '仍然不是', en: 'still not' },
+    })),
     focus: vi.fn(async () => true),
     clearMarks: vi.fn(async () => true),
     getLang: async () => 'zh',
@@ -24,10 +29,19 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
   document.body.replaceChildren(root);
   await act(async () => render(<Popup api={api} />, root));
   await act(async () => new Promise((r) => setTimeout(r, 0)));
-  return { root, api, click: async (testid: string) => act(async () => (root.querySelector(`[data-testid="${testid}"]`) as HTMLElement).click()) };
+  return {
+    root,
+    api,
+    click: async (testid: string) =>
+      act(async () => (root.querySelector(`[data-testid="${testid}"]`) as HTMLElement).click()),
+  };
 }
 
-const response = async (file: string): Promise<ReportResponse> => ({ url: 'https://www.example.gov.cn/a.html', report: (await analyzeString(readFixture(file), file)).report, marked: 0 });
+const response = async (file: string): Promise<ReportResponse> => ({
+  url: 'https://www.example.gov.cn/a.html',
+  report: (await analyzeString(readFixture(file), file)).report,
+  marked: 0,
+});
 
 describe('popup states', () => {
   it('a gov.cn page opened before install: asks for a reload', async () => {
@@ -43,14 +57,22 @@ describe('popup states', () => {
   });
 
   it('not a report: says why and offers to check anyway', async () => {
-    const { root, api, click } = await mount({ kind: 'response', tabId: 3, response: { url: 'x', report: null, marked: 0, skipped: { zh: '标题和表格都不像', en: 'no' } } });
+    const { root, api, click } = await mount({
+      kind: 'response',
+      tabId: 3,
+      response: { url: 'x', report: null, marked: 0, skipped: { zh: '标题和表格都不像', en: 'no' } },
+    });
     expect(root.querySelector('[data-testid="not-a-report"]')?.textContent).toContain('标题和表格都不像');
     await click('check-anyway');
     expect(api.checkAnyway).toHaveBeenCalledWith(3);
   });
 
   it('older format: says so, with the reason', async () => {
-    const { root } = await mount({ kind: 'response', tabId: 3, response: await response('real/16_pingtan_2018_legacy.txt') });
+    const { root } = await mount({
+      kind: 'response',
+      tabId: 3,
+      response: await response('real/16_pingtan_2018_legacy.txt'),
+    });
     expect(root.querySelector('[data-testid="status-notice"]')?.textContent).toContain('旧格式');
     expect(root.querySelector('[data-testid="status-notice"]')?.textContent).toContain('2018');
   });
@@ -58,7 +80,9 @@ describe('popup states', () => {
   it('a checked report: header, figures, copy JSON (valid against the schema) and TSV', async () => {
     const res = await response('seeds/000_7d12747508f9e08c.txt');
     const { root, api, click } = await mount({ kind: 'response', tabId: 3, response: res });
-    expect(root.querySelector('[data-testid="report-meta"]')?.textContent).toBe('湘阴县人民政府 · 2023年度 · 2021年版格式');
+    expect(root.querySelector('[data-testid="report-meta"]')?.textContent).toBe(
+      '湘阴县人民政府 · 2023年度 · 2021年版格式',
+    );
     expect(root.querySelector('td[data-key="t2.licensing.decisions"]')?.textContent).toBe('6454');
     await click('copy-json');
     const json = JSON.parse((api.copy as ReturnType<typeof vi.fn>).mock.calls[0][0]);

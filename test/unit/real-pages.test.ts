@@ -56,13 +56,16 @@ describe('corpus pages with expected cells', () => {
     const expected = expectedOf('real/06_pingtan_2023.expected.json');
     const { report } = await analyzeFile(join(FIXTURES, 'real/06_pingtan_2023.txt'));
     const nulls = Object.keys(expected.cells).filter((k) => report.cells[k] === null);
-    for (const [k, v] of Object.entries(expected.cells)) if (report.cells[k] !== null) expect(report.cells[k], k).toBe(v);
+    for (const [k, v] of Object.entries(expected.cells))
+      if (report.cells[k] !== null) expect(report.cells[k], k).toBe(v);
     for (const k of nulls) {
       expect(report.cellDetails[k].state).toBe('unreadable');
       expect(report.diagnostics.some((d) => d.cells.includes(k))).toBe(true);
     }
     // 行政规范性文件 77|132|470 printed as 77132470 cannot be split without guessing
-    expect(nulls).toEqual(expect.arrayContaining(['t2.normative.issued', 't2.normative.repealed', 't2.normative.in_force']));
+    expect(nulls).toEqual(
+      expect.arrayContaining(['t2.normative.issued', 't2.normative.repealed', 't2.normative.in_force']),
+    );
     expect(nulls.length).toBeLessThanOrEqual(8);
   });
 
@@ -79,37 +82,154 @@ describe('corpus pages with expected cells', () => {
  * The PDF-to-Markdown dumps, read by hand: rows are out of order, labels are torn from their
  * numbers, a blank cell is lost. Each cell must be what the page says or null — never another number.
  */
-const T3_ROWS = ['new', 'carried_over', 'granted', 'partial', 'withheld_secret', 'withheld_law', 'withheld_safety', 'withheld_third_party', 'withheld_internal', 'withheld_process', 'withheld_enforcement', 'withheld_query', 'unavailable_not_held', 'unavailable_needs_creation', 'unavailable_unclear', 'rejected_petition', 'rejected_duplicate', 'rejected_publication', 'rejected_excessive', 'rejected_reconfirm', 'other_no_correction', 'other_unpaid_fee', 'other_other', 'total', 'carried_forward'];
+const T3_ROWS = [
+  'new',
+  'carried_over',
+  'granted',
+  'partial',
+  'withheld_secret',
+  'withheld_law',
+  'withheld_safety',
+  'withheld_third_party',
+  'withheld_internal',
+  'withheld_process',
+  'withheld_enforcement',
+  'withheld_query',
+  'unavailable_not_held',
+  'unavailable_needs_creation',
+  'unavailable_unclear',
+  'rejected_petition',
+  'rejected_duplicate',
+  'rejected_publication',
+  'rejected_excessive',
+  'rejected_reconfirm',
+  'other_no_correction',
+  'other_unpaid_fee',
+  'other_other',
+  'total',
+  'carried_forward',
+];
 const COLS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'];
 const z7 = [0, 0, 0, 0, 0, 0, 0];
 function t3(rows: (number[] | null)[]): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  rows.forEach((vals, i) => COLS.forEach((c, j) => (out[`t3.${T3_ROWS[i]}.${c}`] = vals ? vals[j] : null)));
+  rows.forEach((vals, i) => {
+    COLS.forEach((c, j) => {
+      out[`t3.${T3_ROWS[i]}.${c}`] = vals ? vals[j] : null;
+    });
+  });
   return out;
 }
 const PAGE_13 = {
-  't2.rules.issued': 0, 't2.rules.repealed': 0, 't2.rules.in_force': 0, 't2.normative.issued': 13, 't2.normative.repealed': 0, 't2.normative.in_force': 55,
-  't2.licensing.decisions': 97, 't2.penalty.decisions': 0, 't2.coercion.decisions': 0, 't2.fees.amount': 0,
-  ...t3([[32, 2, 0, 0, 0, 0, 34], [2, 0, 0, 0, 0, 0, 2], [9, 0, 0, 0, 0, 0, 9], z7, z7, z7, z7, z7, [1, 0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0, 1], z7, z7,
-    [4, 0, 0, 0, 0, 0, 4], [6, 0, 0, 0, 0, 0, 6], z7, z7, z7, z7, z7, z7, [8, 2, 0, 0, 0, 0, 10], z7, [4, 0, 0, 0, 0, 0, 4], [33, 2, 0, 0, 0, 0, 35], [1, 0, 0, 0, 0, 0, 1]]),
-  't4.review.upheld': 1, 't4.review.corrected': 0, 't4.review.other': 0, 't4.review.pending': 0, 't4.review.total': 1,
-  ...Object.fromEntries(['suit_direct', 'suit_after_review'].flatMap((g) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => [`t4.${g}.${k}`, 0]))),
+  't2.rules.issued': 0,
+  't2.rules.repealed': 0,
+  't2.rules.in_force': 0,
+  't2.normative.issued': 13,
+  't2.normative.repealed': 0,
+  't2.normative.in_force': 55,
+  't2.licensing.decisions': 97,
+  't2.penalty.decisions': 0,
+  't2.coercion.decisions': 0,
+  't2.fees.amount': 0,
+  ...t3([
+    [32, 2, 0, 0, 0, 0, 34],
+    [2, 0, 0, 0, 0, 0, 2],
+    [9, 0, 0, 0, 0, 0, 9],
+    z7,
+    z7,
+    z7,
+    z7,
+    z7,
+    [1, 0, 0, 0, 0, 0, 1],
+    [1, 0, 0, 0, 0, 0, 1],
+    z7,
+    z7,
+    [4, 0, 0, 0, 0, 0, 4],
+    [6, 0, 0, 0, 0, 0, 6],
+    z7,
+    z7,
+    z7,
+    z7,
+    z7,
+    z7,
+    [8, 2, 0, 0, 0, 0, 10],
+    z7,
+    [4, 0, 0, 0, 0, 0, 4],
+    [33, 2, 0, 0, 0, 0, 35],
+    [1, 0, 0, 0, 0, 0, 1],
+  ]),
+  't4.review.upheld': 1,
+  't4.review.corrected': 0,
+  't4.review.other': 0,
+  't4.review.pending': 0,
+  't4.review.total': 1,
+  ...Object.fromEntries(
+    ['suit_direct', 'suit_after_review'].flatMap((g) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => [`t4.${g}.${k}`, 0]),
+    ),
+  ),
 };
 const PAGE_14 = {
   // 规章 and 行政规范性文件 print two numbers for three columns: not knowable
-  't2.rules.issued': null, 't2.rules.repealed': null, 't2.rules.in_force': null, 't2.normative.issued': null, 't2.normative.repealed': null, 't2.normative.in_force': null,
-  't2.licensing.decisions': 0, 't2.penalty.decisions': 0, 't2.coercion.decisions': 0, 't2.fees.amount': 0,
-  ...t3([[1259, 36, 0, 0, 0, 0, 1295], [170, 15, 0, 0, 4, 0, 189], [201, 5, 0, 0, 0, 0, 206], [2, 0, 0, 0, 0, 0, 2], [4, 0, 0, 0, 0, 0, 4], z7, [1, 0, 0, 0, 0, 0, 1], z7,
-    [8, 0, 0, 0, 1, 0, 9], [1, 0, 0, 0, 0, 0, 1], z7, [5, 0, 0, 0, 0, 0, 5], [484, 28, 0, 0, 1, 0, 513], [47, 1, 0, 0, 0, 0, 48], [3, 0, 0, 0, 0, 0, 3],
-    [61, 1, 0, 0, 0, 0, 62], [16, 0, 0, 0, 0, 0, 16], [1, 0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0, 1], z7, [40, 1, 0, 0, 2, 0, 43], z7, [264, 12, 0, 0, 0, 0, 276],
-    [1139, 48, 0, 0, 4, 0, 1191], [290, 3, 0, 0, 0, 0, 293]]),
-  't4.review.upheld': 40, 't4.review.corrected': 0, 't4.review.other': 10, 't4.review.pending': 5, 't4.review.total': 55,
-  't4.suit_direct.upheld': 2, 't4.suit_direct.corrected': 0, 't4.suit_direct.other': 4, 't4.suit_direct.pending': 6, 't4.suit_direct.total': 12,
-  't4.suit_after_review.upheld': 6, 't4.suit_after_review.corrected': 0, 't4.suit_after_review.other': 9, 't4.suit_after_review.pending': 7, 't4.suit_after_review.total': 22,
+  't2.rules.issued': null,
+  't2.rules.repealed': null,
+  't2.rules.in_force': null,
+  't2.normative.issued': null,
+  't2.normative.repealed': null,
+  't2.normative.in_force': null,
+  't2.licensing.decisions': 0,
+  't2.penalty.decisions': 0,
+  't2.coercion.decisions': 0,
+  't2.fees.amount': 0,
+  ...t3([
+    [1259, 36, 0, 0, 0, 0, 1295],
+    [170, 15, 0, 0, 4, 0, 189],
+    [201, 5, 0, 0, 0, 0, 206],
+    [2, 0, 0, 0, 0, 0, 2],
+    [4, 0, 0, 0, 0, 0, 4],
+    z7,
+    [1, 0, 0, 0, 0, 0, 1],
+    z7,
+    [8, 0, 0, 0, 1, 0, 9],
+    [1, 0, 0, 0, 0, 0, 1],
+    z7,
+    [5, 0, 0, 0, 0, 0, 5],
+    [484, 28, 0, 0, 1, 0, 513],
+    [47, 1, 0, 0, 0, 0, 48],
+    [3, 0, 0, 0, 0, 0, 3],
+    [61, 1, 0, 0, 0, 0, 62],
+    [16, 0, 0, 0, 0, 0, 16],
+    [1, 0, 0, 0, 0, 0, 1],
+    [1, 0, 0, 0, 0, 0, 1],
+    z7,
+    [40, 1, 0, 0, 2, 0, 43],
+    z7,
+    [264, 12, 0, 0, 0, 0, 276],
+    [1139, 48, 0, 0, 4, 0, 1191],
+    [290, 3, 0, 0, 0, 0, 293],
+  ]),
+  't4.review.upheld': 40,
+  't4.review.corrected': 0,
+  't4.review.other': 10,
+  't4.review.pending': 5,
+  't4.review.total': 55,
+  't4.suit_direct.upheld': 2,
+  't4.suit_direct.corrected': 0,
+  't4.suit_direct.other': 4,
+  't4.suit_direct.pending': 6,
+  't4.suit_direct.total': 12,
+  't4.suit_after_review.upheld': 6,
+  't4.suit_after_review.corrected': 0,
+  't4.suit_after_review.other': 9,
+  't4.suit_after_review.pending': 7,
+  't4.suit_after_review.total': 22,
 };
 
 describe('PDF-to-Markdown dumps: as far as they can be read, no wrong numbers', () => {
-  for (const [name, page, minRead] of [['13_shanghai_kewei_2024_pdf2md.md', PAGE_13, 180], ['14_shanghai_bgt_2025_pdf2md.md', PAGE_14, 190]] as const) {
+  for (const [name, page, minRead] of [
+    ['13_shanghai_kewei_2024_pdf2md.md', PAGE_13, 180],
+    ['14_shanghai_bgt_2025_pdf2md.md', PAGE_14, 190],
+  ] as const) {
     it(name, async () => {
       const { report } = await analyzeFile(join(FIXTURES, 'real', name));
       expect(report.status).toBe('checked');
@@ -128,21 +248,27 @@ describe('PDF-to-Markdown dumps: as far as they can be read, no wrong numbers', 
 const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find(existsSync);
 
 describe('PDF text (pdftotext -layout)', () => {
-  it.runIf(!!pdftotext || process.env.CI)('03: the text counts one office (17), the table the district (95): no narrative-match alarm', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
-    const out = join(dir, '03.txt');
-    execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/03_hongze_2024.pdf'), out]);
-    const { report } = await analyzeFile(out);
-    expect(report.cells['t3.new.total']).toBe(95);
-    expect(report.cells['t3.total.total']).toBe(95);
-    expect(report.findings.filter((f) => f.rule === 'narrative-match' && f.status === 'fail')).toEqual([]);
-  });
-  it.runIf(!!pdftotext || process.env.CI)('02: the review group printed 10+1+0+0 with total 0 is an error on those cells', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
-    const out = join(dir, '02.txt');
-    execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/02_hongze_2023.pdf'), out]);
-    const { report } = await analyzeFile(out);
-    const f = report.findings.find((x) => x.rule === 't4-group-total' && x.cells.includes('t4.review.total'))!;
-    expect([f.status, f.severity, f.expected, f.actual]).toEqual(['fail', 'error', 11, 0]);
-  });
+  it.runIf(!!pdftotext || process.env.CI)(
+    '03: the text counts one office (17), the table the district (95): no narrative-match alarm',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
+      const out = join(dir, '03.txt');
+      execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/03_hongze_2024.pdf'), out]);
+      const { report } = await analyzeFile(out);
+      expect(report.cells['t3.new.total']).toBe(95);
+      expect(report.cells['t3.total.total']).toBe(95);
+      expect(report.findings.filter((f) => f.rule === 'narrative-match' && f.status === 'fail')).toEqual([]);
+    },
+  );
+  it.runIf(!!pdftotext || process.env.CI)(
+    '02: the review group printed 10+1+0+0 with total 0 is an error on those cells',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
+      const out = join(dir, '02.txt');
+      execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/02_hongze_2023.pdf'), out]);
+      const { report } = await analyzeFile(out);
+      const f = report.findings.find((x) => x.rule === 't4-group-total' && x.cells.includes('t4.review.total'))!;
+      expect([f.status, f.severity, f.expected, f.actual]).toEqual(['fail', 'error', 11, 0]);
+    },
+  );
 });

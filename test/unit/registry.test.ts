@@ -9,10 +9,13 @@ const NOT_CHECKS = new Set(['context.ts', 'index.ts', 'names.ts', 'relation.ts']
 describe('the check registry', () => {
   it('holds every rule a check file exports, each once, and RuleId names exactly those', async () => {
     const exported: string[] = [];
-    for (const file of readdirSync(new URL('../../lib/checks/', import.meta.url)).filter((f) => f.endsWith('.ts') && !NOT_CHECKS.has(f))) {
+    for (const file of readdirSync(new URL('../../lib/checks/', import.meta.url)).filter(
+      (f) => f.endsWith('.ts') && !NOT_CHECKS.has(f),
+    )) {
       const mod = (await import(`../../lib/checks/${file}`)) as Record<string, unknown>;
       for (const value of Object.values(mod)) {
-        if (value && typeof value === 'object' && 'id' in value && 'run' in value) exported.push((value as { id: string }).id);
+        if (value && typeof value === 'object' && 'id' in value && 'run' in value)
+          exported.push((value as { id: string }).id);
       }
     }
     const registered = RULES.map((r) => r.id);

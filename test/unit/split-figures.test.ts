@@ -36,7 +36,10 @@ describe('joinSplitFigures', () => {
 describe('a crawler dump with figures split in two (a city government page, issue 7)', () => {
   // a consistent report whose table 三 holds the rows the real page printed
   const cells = randomCells('2021', rng(11));
-  const set = (row: string, values: number[]) => [...T3_COLS, 'total'].forEach((c, i) => (cells[`t3.${row}.${c}`] = values[i]));
+  const set = (row: string, values: number[]) =>
+    [...T3_COLS, 'total'].forEach((c, i) => {
+      cells[`t3.${row}.${c}`] = values[i];
+    });
   for (const row of ['carried_over', 'carried_forward', ...T3_RESULTS_2021]) set(row, [0, 0, 0, 0, 0, 0, 0]);
   set('new', [160, 0, 0, 2, 0, 0, 162]);
   set('granted', [133, 0, 0, 1, 0, 0, 134]);
@@ -57,7 +60,9 @@ describe('a crawler dump with figures split in two (a city government page, issu
     expect(report.cells).toEqual(cells);
     expect(report.summary.errors).toBe(0);
     const joined = report.diagnostics.filter((d) => d.code === 'figure-joined').flatMap((d) => d.cells);
-    expect(joined.sort()).toEqual(['t3.new.total', 't3.total.natural', 't3.total.total', 't3.unavailable_not_held.natural'].sort());
+    expect(joined.sort()).toEqual(
+      ['t3.new.total', 't3.total.natural', 't3.total.total', 't3.unavailable_not_held.natural'].sort(),
+    );
   });
   it('a split row whose total does not single out the join is unreadable, never shifted', async () => {
     // 27 printed as `2 7`, and the total 28 as `2 8`: no single join makes the row hold
