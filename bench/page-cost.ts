@@ -1,11 +1,12 @@
 /**
  * The extension's cost on pages, measured from outside as the browser counts it: Chromium's
- * Performance.getMetrics (ScriptDuration + TaskDuration of the page's main thread), median of
- * LOADS loads, our build against an extension whose content script is empty, same pages, one run.
- * On report pages also the time from navigation to marks shown, with a warm and a cold background
- * worker. `npx tsx bench/page-cost.ts [--ext DIR]` runs it alone; bench/run.ts calls it.
+ * Performance.getMetrics, ScriptDuration + TaskDuration of the page's main thread, median of LOADS
+ * loads, our build against an extension whose content script is empty, same pages, one run, the two
+ * loaded in turn so that the machine's drift falls on both. On report pages also the time from
+ * navigation to marks shown, with a warm and with a stopped (cold) background worker.
+ * `npx tsx bench/page-cost.ts [--ext DIR]` runs it alone; bench/run.ts calls it.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import { type BrowserContext, chromium } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,12 +15,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 11);
+const COLD_LOADS = 5;
 const SETTLE_MS = 1500;
 
-/** An extension that injects an empty content script on the same pages: the baseline. */
+/** An extension that injects a content script doing nothing, on the same pages: the baseline. */
 export function emptyExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-empty-ext-'));
-  writeFileSync(join(dir, 'empty.js'), '');
+  writeFileSync(join(dir, 'empty.js'), 'void 0;\n');
   writeFileSync(join(dir, 'background.js'), '');
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -34,9 +36,9 @@ export function emptyExtension(): string {
   return dir;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : Number.NaN);
 
-// records in the page's own world when our marks or banner appear
+// records, in the page's own world, when our banner appears
 const WATCH_MARKS = `new MutationObserver((_, o) => {
   if (document.querySelector('nianbao-check-ui')) { window.__nianbaoShownAt = performance.now(); o.disconnect(); }
 }).observe(document, { childList: true, subtree: true });`;
@@ -62,38 +64,48 @@ async function launch(ext: string): Promise<BrowserContext> {
   return context;
 }
 
-/** Main-thread milliseconds (script + tasks) one load of `url` costs, and when marks appeared (ms after navigation). */
-async function loadOnce(
-  context: BrowserContext,
-  url: string,
-  stopWorker: boolean,
-): Promise<{ cost: number; shownAt: number | null }> {
+interface Load {
+  /** ScriptDuration + TaskDuration, ms */
+  total: number;
+  script: number;
+  /** ms from navigation to our banner, if it appeared */
+  shownAt: number | null;
+  /** the content script's own measures, ms */
+  phases: Record<string, number>;
+}
+
+async function loadOnce(context: BrowserContext, url: string, stopWorker: boolean): Promise<Load> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  if (stopWorker)
-    await cdp
-      .send('ServiceWorker.enable')
-      .then(() => cdp.send('ServiceWorker.stopAllWorkers'))
-      .catch(() => undefined);
+  if (stopWorker) {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  }
   await cdp.send('Performance.enable');
-  const metric = async () => {
+  const metrics = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return (get('ScriptDuration') + get('TaskDuration')) * 1000;
+    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { script: get('ScriptDuration'), task: get('TaskDuration') };
   };
-  const before = await metric();
+  const before = await metrics();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
-  const cost = (await metric()) - before;
-  const shownAt = (await page.evaluate('window.__nianbaoShownAt ?? null')) as number | null;
+  const after = await metrics();
+  const seen = (await page.evaluate(`({
+    shownAt: window.__nianbaoShownAt ?? null,
+    phases: Object.fromEntries(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('nianbao:')).map((e) => [e.name.slice(8), e.duration])),
+  })`)) as { shownAt: number | null; phases: Record<string, number> };
   await page.close();
-  return { cost, shownAt };
+  const script = after.script - before.script;
+  return { total: script + (after.task - before.task), script, ...seen };
 }
 
 export interface PageCost {
   path: string;
-  empty: number;
-  ours: number;
+  report: boolean;
+  empty: { total: number; script: number };
+  ours: { total: number; script: number };
+  phases: Record<string, number>;
   /** median ms from navigation to marks shown, warm and cold worker (report pages) */
   warm: number | null;
   cold: number | null;
@@ -110,54 +122,74 @@ export async function measurePageCost(
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = (path: string) => `http://www.example.gov.cn:${(server.address() as AddressInfo).port}${path}`;
-  const results: PageCost[] = Object.keys(pages).map((path) => ({ path, empty: 0, ours: 0, warm: null, cold: null }));
-  for (const [which, dir] of [
-    ['empty', emptyExtension()],
-    ['ours', ext],
-  ] as const) {
-    const context = await launch(dir);
-    for (const r of results) {
-      await loadOnce(context, url(r.path), false); // warm-up: caches, compile cache
-      const runs = [];
-      for (let i = 0; i < LOADS; i++) runs.push(await loadOnce(context, url(r.path), false));
-      r[which] = median(runs.map((x) => x.cost));
-      if (which === 'ours' && reportPaths.includes(r.path)) {
-        const shown = runs.map((x) => x.shownAt).filter((x): x is number => x !== null);
-        r.warm = shown.length ? median(shown) : null;
-        const cold = [];
-        for (let i = 0; i < 5; i++) cold.push((await loadOnce(context, url(r.path), true)).shownAt);
-        const coldShown = cold.filter((x): x is number => x !== null);
-        r.cold = coldShown.length ? median(coldShown) : null;
-      }
+  const [empty, ours] = [await launch(emptyExtension()), await launch(ext)];
+  const results: PageCost[] = [];
+  for (const path of Object.keys(pages)) {
+    const runs: { empty: Load[]; ours: Load[] } = { empty: [], ours: [] };
+    await loadOnce(empty, url(path), false); // warm-up: caches, code cache, the worker
+    await loadOnce(ours, url(path), false);
+    for (let i = 0; i < LOADS; i++) {
+      runs.empty.push(await loadOnce(empty, url(path), false));
+      runs.ours.push(await loadOnce(ours, url(path), false));
     }
-    await context.close();
+    const report = reportPaths.includes(path);
+    const cold: Load[] = [];
+    if (report) for (let i = 0; i < COLD_LOADS; i++) cold.push(await loadOnce(ours, url(path), true));
+    const shown = (loads: Load[]) => median(loads.map((l) => l.shownAt).filter((x): x is number => x !== null));
+    const phaseNames = [...new Set(runs.ours.flatMap((l) => Object.keys(l.phases)))];
+    results.push({
+      path,
+      report,
+      empty: { total: median(runs.empty.map((l) => l.total)), script: median(runs.empty.map((l) => l.script)) },
+      ours: { total: median(runs.ours.map((l) => l.total)), script: median(runs.ours.map((l) => l.script)) },
+      phases: Object.fromEntries(phaseNames.map((p) => [p, median(runs.ours.map((l) => l.phases[p] ?? 0))])),
+      warm: report ? shown(runs.ours) : null,
+      cold: report ? shown(cold) : null,
+    });
   }
+  await Promise.all([empty.close(), ours.close()]);
   server.close();
   return results;
 }
 
-export function printPageCost(results: PageCost[], reportPaths: string[]) {
-  const f = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} ms`);
+export function printPageCost(results: PageCost[]) {
+  const f = (x: number | null) => (x === null || Number.isNaN(x) ? '—' : `${x.toFixed(1)}`);
   console.log(
-    `Page cost, measured by Chromium (Performance.getMetrics ScriptDuration + TaskDuration), median of ${LOADS} loads`,
+    `Extension cost on the page, as Chromium counts it (Performance.getMetrics), median of ${LOADS} loads each, ms;\n` +
+      'our build vs an extension whose content script is empty, loaded in turn. Script+Task is the target measure;\n' +
+      'Script alone is steadier (Task also holds the page’s own layout, which varies by tens of ms between loads).',
   );
   console.log(
     'page'.padEnd(36),
-    'empty ext'.padStart(10),
-    'ours'.padStart(10),
-    'added'.padStart(10),
-    'to marks warm'.padStart(14),
-    'cold'.padStart(10),
+    'Script+Task: empty'.padStart(19),
+    'ours'.padStart(7),
+    'added'.padStart(7),
+    ' Script: empty'.padStart(15),
+    'ours'.padStart(6),
+    'added'.padStart(6),
+    '  to marks: warm'.padStart(17),
+    'cold'.padStart(6),
   );
   for (const r of results) {
     console.log(
       r.path.padEnd(36),
-      f(r.empty).padStart(10),
-      f(r.ours).padStart(10),
-      f(r.ours - r.empty).padStart(10),
-      f(r.warm).padStart(14),
-      f(r.cold).padStart(10),
-      reportPaths.includes(r.path) ? '' : '  (not a report)',
+      f(r.empty.total).padStart(19),
+      f(r.ours.total).padStart(7),
+      f(r.ours.total - r.empty.total).padStart(7),
+      f(r.empty.script).padStart(15),
+      f(r.ours.script).padStart(6),
+      f(r.ours.script - r.empty.script).padStart(6),
+      f(r.warm).padStart(17),
+      f(r.cold).padStart(6),
+      r.report ? '' : '  (not a report)',
+    );
+  }
+  console.log('\nInside the content script (performance.measure), medians, ms:');
+  for (const r of results) {
+    console.log(
+      `  ${r.path.padEnd(34)} ${Object.entries(r.phases)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(' · ')}`,
     );
   }
 }
@@ -167,6 +199,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const at = process.argv.indexOf('--ext');
   const ext = resolve(at > 0 ? process.argv[at + 1] : '.output/chrome-mv3');
   const { pages, reports } = benchPages();
-  const results = await measurePageCost(ext, pages, reports);
-  printPageCost(results, reports);
+  printPageCost(await measurePageCost(ext, pages, reports));
 }

@@ -1,6 +1,6 @@
 import { reportsToTsv } from '../lib/export';
 import { Report, VERSION, cellName, uncheckedReport } from '../lib/index';
-import { analyzeFile, InputError } from './read-input';
+import { analyzeBytes, analyzeFile, InputError, readInput } from './read-input';
 
 const HELP = `nianbao-check ${VERSION} — 核验政府信息公开工作年度报告 / check government information-disclosure annual reports
 
@@ -128,10 +128,21 @@ export async function main(
     }
   }
   const reports: Report[] = [];
-  for (const file of opts.files) {
+  // the next file is read while this one is checked
+  const settle = (p: Promise<Uint8Array>) =>
+    p.then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    );
+  let upcoming = settle(readInput(opts.files[0]));
+  for (let i = 0; i < opts.files.length; i++) {
+    const file = opts.files[i];
+    const read = await upcoming;
+    if (i + 1 < opts.files.length) upcoming = settle(readInput(opts.files[i + 1]));
     let report: Report;
     try {
-      report = Report.parse((await analyzeFile(file, { previous })).report);
+      if ('error' in read) throw read.error;
+      report = Report.parse((await analyzeBytes(file, read.bytes, { previous })).report);
     } catch (e) {
       const reason = e instanceof InputError ? e.message : `${file}: ${String(e)}`;
       writeErr(`nianbao-check: ${reason}\n`);

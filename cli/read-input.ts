@@ -39,19 +39,27 @@ export async function analyzeSource(
   return html ? analyzeMarkup(source, text, options) : analyzePlainText(source, text, options);
 }
 
-export async function analyzeFile(path: string, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+/** A file's bytes, checked and read; rejects with an InputError that says why not. */
+export async function readInput(path: string): Promise<Uint8Array> {
   const ext = extname(path).toLowerCase();
   if (ext && !ACCEPTED.includes(ext))
     throw new InputError(`${path}: unsupported file type ${ext} (accepted: ${ACCEPTED.join(' ')})`);
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
       `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error)}`,
     );
   }
+}
+
+/** Reads and checks a file that `readInput` read. */
+export function analyzeBytes(path: string, bytes: Uint8Array, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
   const text = decode(bytes, path);
   return analyzeSource(path, text, isHtml(path, text), options);
+}
+
+export async function analyzeFile(path: string, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+  return analyzeBytes(path, await readInput(path), options);
 }
