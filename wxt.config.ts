@@ -1,8 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { GOV_MATCH } from './lib/messages';
 
-// The browser tests build a copy that may also run "check this page" on the fixture server's
-// 127.0.0.1 host: a test cannot click the toolbar button, which is what grants activeTab.
+// The browser tests build a copy that may also inject the page-UI module into the fixture server's
+// pages (127.0.0.1, www.example.gov.cn): a test cannot click the toolbar button, which is what
+// grants activeTab to the popup.
 const e2e = process.env.NIANBAO_E2E === '1';
 
 export default defineConfig({
@@ -15,13 +17,16 @@ export default defineConfig({
     // storage: the UI language. The content script's match (*.gov.cn) needs no host permission.
     permissions: ['activeTab', 'scripting', 'storage'],
     action: { default_title: '年报核验' },
-    // The marks and the banner, imported by the content script on report pages only. Any page may be
-    // checked on request, so any page may load it; its URL changes every session, so no page can probe for it.
+    // The content script is the small detector (entrypoints/detector.ts), listed here by hand: WXT's
+    // content-script context would cost every gov.cn page more than the detector itself.
+    content_scripts: [{ matches: [GOV_MATCH], js: ['detector.js'], run_at: 'document_idle' as const }],
+    // The page-UI module, imported by the detector on report pages only. Its URL changes every session
+    // (use_dynamic_url), so no page can probe for the extension.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['marker.js']
-        : [{ resources: ['marker.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
-    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+        ? ['page-ui.js']
+        : [{ resources: ['page-ui.js'], matches: [GOV_MATCH], use_dynamic_url: true }],
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*', 'http://www.example.gov.cn/*'] } : {}),
     icons: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -77,6 +77,12 @@ export function Popup({ api }: { api: PopupApi }) {
               .filter(Boolean)
               .join(' · ')
           : ''}
+        {report?.publisher && report.publisher !== report.organ && (
+          <span class="publisher" data-testid="report-publisher">
+            {' '}
+            {t.publishedBy(report.publisher)}
+          </span>
+        )}
       </span>
       <button type="button" onClick={switchLang} data-testid="lang">
         {t.language}
@@ -132,7 +138,12 @@ export function Popup({ api }: { api: PopupApi }) {
     );
   }
   const response = state.response;
-  if (!report && response.skipped && response.skippedBecause && response.skippedBecause !== 'not-detected') {
+  if (
+    !report &&
+    response.skipped &&
+    response.skippedBecause &&
+    !['not-detected', 'not-examined'].includes(response.skippedBecause)
+  ) {
     return (
       <>
         {header}
@@ -155,8 +166,11 @@ export function Popup({ api }: { api: PopupApi }) {
       <>
         {header}
         <main>
-          <p class="notice" data-testid="not-a-report">
-            <strong>{t.notReport}</strong>
+          <p
+            class="notice"
+            data-testid={response.skippedBecause === 'not-examined' && !report ? 'not-examined' : 'not-a-report'}
+          >
+            <strong>{response.skippedBecause === 'not-examined' && !report ? t.notExamined : t.notReport}</strong>
             <br />
             {reason?.[lang]}
           </p>

@@ -46,7 +46,7 @@ export interface ReportResponse {
   report: Report | null;
   /** why the page was not read, when report is null */
   skipped?: Bilingual;
-  skippedBecause?: 'not-detected' | 'too-large' | 'reader-unavailable';
+  skippedBecause?: 'not-detected' | 'not-examined' | 'too-large' | 'reader-unavailable';
   /** elements marked on the page */
   marked: number;
   /** marks the reader asked for that could not be placed on the page (it changed, or its markup does not round-trip) */

@@ -3,10 +3,21 @@ import { Overlay, OVERLAY_CSS, TOOLTIP_MAX_HEIGHT, TOOLTIP_MAX_WIDTH } from '../
 import { marksCells } from '../../lib/findings';
 import type { AnalyzeResult, Lang } from '../../lib/messages';
 import { textSignature } from '../../lib/page/mark-plan';
-import type { MarkView } from './marker-api';
 import { applyMarks, flash, RULE_ATTR, type PlacedMark } from './marks';
 
 const HOST_TAG = 'nianbao-check-ui';
+
+/** The marks and the banner on one page. */
+export interface MarkView {
+  /** elements marked */
+  marked: number;
+  /** marks the reader asked for whose element is no longer the one it read */
+  unplaced: number;
+  focus(findingIndex: number): boolean;
+  setLang(lang: Lang): void;
+  /** removes every mark and the banner: the page is as it was */
+  clear(): void;
+}
 const GAP = 6;
 
 /** Marks the elements the reader named (each only if it is still the element the reader saw) and shows the banner. */

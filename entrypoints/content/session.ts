@@ -9,18 +9,9 @@ import {
   type TabResponse,
 } from '../../lib/messages';
 import type { Report } from '../../lib/model';
-import { MARKER_GLOBAL, type MarkerApi, type MarkView } from './marker-api';
-import { looksLikeReport, pageForReading } from './page';
-
-const LATE_CONTENT_MS = 10_000;
-const RECHECK_DELAY_MS = 500;
-
-/** What the content script needs of WXT's ContentScriptContext. */
-interface Ctx {
-  isInvalid: boolean;
-  onInvalidated(cb: () => void): void;
-  setTimeout(handler: () => void, timeout?: number): number;
-}
+import { DETECTOR_RAN } from '../../lib/page-ids';
+import { type MarkView, showMarks } from './mark-view';
+import { pageForReading } from './page';
 
 type Skipped = { because: NonNullable<ReportResponse['skippedBecause']>; reason: Bilingual };
 
@@ -29,6 +20,13 @@ const NOT_DETECTED: Skipped = {
   reason: {
     zh: '页面标题和表格都不像政府信息公开工作年度报告，因此未读取。',
     en: 'Neither the title nor the tables look like an annual report, so the page was not read.',
+  },
+};
+const NOT_EXAMINED: Skipped = {
+  because: 'not-examined',
+  reason: {
+    zh: '此页打开于扩展安装或更新之前，尚未检查。请刷新页面，或点击“仍然检查此页”。',
+    en: 'This page was opened before the extension was installed or updated, and was not looked at. Reload it, or check it anyway.',
   },
 };
 const tooLarge = (chars: number): Skipped => ({
@@ -69,13 +67,6 @@ async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }
   return null;
 }
 
-/** The marks and the banner: a module of their own, loaded into this isolated world on report pages only. */
-async function loadMarker(): Promise<MarkerApi> {
-  const g = globalThis as Record<string, unknown>;
-  if (!g[MARKER_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL('/marker.js'));
-  return g[MARKER_GLOBAL] as MarkerApi;
-}
-
 async function storedLang(): Promise<Lang> {
   try {
     return (await browser.storage.local.get(LANG_KEY))[LANG_KEY] === 'en' ? 'en' : 'zh';
@@ -85,59 +76,17 @@ async function storedLang(): Promise<Lang> {
 }
 
 /**
- * One page: decides cheaply whether it is a report, sends the report's markup to the background
- * (which reads and checks it with the CLI's code), and shows the marks it gets back.
+ * One page: sends the report's markup to the background (which reads and checks it with the CLI's
+ * code), shows the marks it gets back, and answers the popup.
  */
 export class Session {
   private report: Report | null = null;
-  private skipped: Skipped = NOT_DETECTED;
+  private skipped: Skipped = (globalThis as Record<string, unknown>)[DETECTOR_RAN] ? NOT_DETECTED : NOT_EXAMINED;
   private view: MarkView | null = null;
   private lang: Lang = 'zh';
   private pending: Promise<void> | null = null;
 
-  constructor(
-    private doc: Document,
-    private ctx: Ctx,
-  ) {}
-
-  /** On a gov.cn page: read it if it looks like a report, else watch a little while for late content. */
-  start(): void {
-    if (measured('detect', () => looksLikeReport(this.doc))) void this.run();
-    else this.watchForLateContent();
-  }
-
-  /**
-   * Some CMSs fill the article after load: look again when the page changes, at most twice a
-   * second and for ten seconds only, so a page that never stops changing costs next to nothing.
-   */
-  private watchForLateContent() {
-    let observer: MutationObserver | null = null;
-    let scheduled = false;
-    const stop = () => {
-      observer?.disconnect();
-      observer = null;
-    };
-    const recheck = () => {
-      scheduled = false;
-      if (!observer) return;
-      if (measured('recheck', () => looksLikeReport(this.doc))) {
-        stop();
-        void this.run();
-      }
-    };
-    try {
-      observer = new MutationObserver(() => {
-        if (scheduled) return;
-        scheduled = true;
-        this.ctx.setTimeout(recheck, RECHECK_DELAY_MS);
-      });
-      observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    } catch {
-      return;
-    }
-    this.ctx.setTimeout(stop, LATE_CONTENT_MS);
-    this.ctx.onInvalidated(stop);
-  }
+  constructor(private doc: Document) {}
 
   /** Reads, checks and marks the page. Safe to call again: the old marks go first. */
   run(): Promise<void> {
@@ -166,10 +115,9 @@ export class Session {
       }
       this.report = result.report;
       this.lang = lang;
-      if (result.report.status !== 'checked' || this.ctx.isInvalid) return;
-      const marker = await loadMarker();
+      if (result.report.status !== 'checked' || !browser.runtime?.id) return;
       this.view = measured('mark', () =>
-        marker.show(this.doc, result, page.elements(), this.lang, () => this.clear(true)),
+        showMarks(this.doc, result, page.elements(), this.lang, () => this.clear(true)),
       );
     } catch {
       // never let a page we cannot read break the page: the popup says it could not be read

@@ -1,3 +1,4 @@
+import { PAGE_UI_FILE } from '../../lib/page-ids';
 import type { PopupApi } from '../../components/Popup';
 import {
   GOV_MATCH,
@@ -34,24 +35,38 @@ const onGovSite = (url: string) => {
   }
 };
 
+/** The page-UI module (session, marks, banner) into the tab: the popup's click granted activeTab for it. */
+const injectPageUi = (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: [PAGE_UI_FILE] });
+
 export const extensionApi: PopupApi = {
   async load() {
     const tab = await targetTab();
     if (!tab) return { kind: 'cannot-check' };
     const onGov = !!tab.url && onGovSite(tab.url);
-    try {
+    const ask = async () => {
       const response = await send(tab.id, { type: 'get-report' });
       if (!response || typeof response !== 'object') throw new Error('no answer');
-      return { kind: 'response', tabId: tab.id, response };
+      return { kind: 'response' as const, tabId: tab.id, response };
+    };
+    try {
+      return await ask();
     } catch {
-      // no content script in the page: opened before install (gov.cn), or another site
-      if (onGov) return { kind: 'refresh', tabId: tab.id };
+      // No session in the page: on gov.cn the detector found no report (it keeps no listener, to
+      // cost such pages nothing), or the page was opened before install; elsewhere, nothing runs.
+      if (onGov) {
+        try {
+          await injectPageUi(tab.id);
+          return await ask();
+        } catch {
+          return { kind: 'refresh', tabId: tab.id };
+        }
+      }
       if (tab.url && !/^(https?|file):/i.test(tab.url)) return { kind: 'cannot-check' };
       return { kind: 'other-site', tabId: tab.id };
     }
   },
   async inject(tabId) {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    await injectPageUi(tabId);
     return send(tabId, { type: 'check-anyway' });
   },
   checkAnyway: (tabId) => send(tabId, { type: 'check-anyway' }),

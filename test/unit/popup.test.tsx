@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Popup, type LoadResult, type PopupApi } from '../../components/Popup';
 import { Report } from '../../lib/model';
 import type { ReportResponse } from '../../lib/messages';
-import { analyzeString, readFixture } from '../support/analyze';
+import { analyzeHtml, analyzeString, readFixture } from '../support/analyze';
 
 async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
   const api: PopupApi = {
@@ -56,6 +56,30 @@ describe('popup states', () => {
     expect(api.inject).toHaveBeenCalledWith(7);
   });
 
+  it('too large to check here: says so, not "not a report", and offers to try again', async () => {
+    const { root } = await mount({
+      kind: 'response',
+      tabId: 3,
+      response: {
+        url: 'x',
+        report: null,
+        marked: 0,
+        skipped: { zh: '报告部分的网页代码过大（3.2 MB）', en: 'too large' },
+        skippedBecause: 'too-large',
+      },
+    });
+    expect(root.querySelector('[data-testid="status-notice"]')?.textContent).toContain('过大');
+    expect(root.querySelector('[data-testid="not-a-report"]')).toBeNull();
+    expect(root.querySelector('[data-testid="check-anyway"]')).not.toBeNull();
+  });
+  it('a report whose tables are attachments: the reason, the links (http only), and the JSON to copy', async () => {
+    const html = `<html><head><title>示例县2023年政府信息公开工作年度报告</title></head><body><h1>示例县2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><a href="https://www.example.gov.cn/a.pdf">年报.pdf</a><a href="javascript:alert(1)">x.pdf</a></body></html>`;
+    const { report } = await analyzeHtml(html, 'https://www.example.gov.cn/nb.html');
+    const { root } = await mount({ kind: 'response', tabId: 3, response: { url: 'x', report, marked: 0 } });
+    const links = [...root.querySelectorAll('[data-testid="attachments"] a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://www.example.gov.cn/a.pdf']);
+    expect(root.querySelector('[data-testid="copy-json"]')).not.toBeNull();
+  });
   it('not a report: says why and offers to check anyway', async () => {
     const { root, api, click } = await mount({
       kind: 'response',
