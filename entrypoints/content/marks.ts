@@ -5,10 +5,14 @@ export const RULE_ATTR = 'data-nianbao-rule';
 const SEVERITY_ATTR = 'data-nianbao-severity';
 const FLASH_ATTR = 'data-nianbao-flash';
 
-// Outlines and a tint: visible over any cell, and they take no space, so the page's layout stays as it was.
-const CSS = `
-[${RULE_ATTR}] { outline: 2px solid #d93025 !important; outline-offset: -2px !important; background-color: rgba(217, 48, 37, 0.12) !important; cursor: help; }
-[${RULE_ATTR}][${SEVERITY_ATTR}="warning"] { outline-color: #e37400 !important; background-color: rgba(227, 116, 0, 0.12) !important; }
+// Outlines and a tint: visible over any cell, and they take no space, so the page's layout stays as
+// it was. Set on the marked elements themselves: a style sheet added to the page would make the
+// browser restyle the whole page; only the pulse of a focused cell needs one, added on demand.
+const MARK_STYLE = {
+  error: { outline: '2px solid #d93025', 'background-color': 'rgba(217, 48, 37, 0.12)' },
+  warning: { outline: '2px solid #e37400', 'background-color': 'rgba(227, 116, 0, 0.12)' },
+} as const;
+const FLASH_CSS = `
 [${FLASH_ATTR}] { animation: nianbao-flash 0.4s ease-in-out 4 alternate !important; }
 @keyframes nianbao-flash { from { outline-width: 2px; } to { outline-width: 5px; box-shadow: 0 0 0 4px rgba(217, 48, 37, 0.35); } }
 `;
@@ -39,32 +43,34 @@ export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonl
     for (const f of mark.findings) byFinding.set(f, [...(byFinding.get(f) ?? []), mark.el]);
   }
 
-  const added: { el: Element; tabindex: string | null }[] = [];
+  const added: { el: Element; tabindex: string | null; style: string | null }[] = [];
   for (const [el, indexes] of byElement) {
+    const before = { el, tabindex: el.getAttribute('tabindex'), style: el.getAttribute('style') };
+    const level = severity.get(el)!;
     el.setAttribute(RULE_ATTR, [...new Set(indexes.map((i) => findings[i].rule))].sort().join(' '));
-    el.setAttribute(SEVERITY_ATTR, severity.get(el)!);
-    const tabindex = el.getAttribute('tabindex');
-    if (tabindex === null) el.setAttribute('tabindex', '0'); // so the explanation shows on keyboard focus too
-    added.push({ el, tabindex });
-  }
-  let style: HTMLStyleElement | null = null;
-  if (added.length && !doc.getElementById(STYLE_ID)) {
-    style = doc.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = CSS;
-    (doc.head ?? doc.documentElement).appendChild(style);
+    el.setAttribute(SEVERITY_ATTR, level);
+    const css = (el as HTMLElement).style;
+    if (css) {
+      for (const [name, value] of Object.entries(MARK_STYLE[level])) css.setProperty(name, value, 'important');
+      css.setProperty('outline-offset', '-2px', 'important');
+      css.setProperty('cursor', 'help');
+    }
+    if (before.tabindex === null) el.setAttribute('tabindex', '0'); // so the explanation shows on keyboard focus too
+    added.push(before);
   }
   return {
     byElement,
     byFinding,
     clear() {
-      for (const { el, tabindex } of added) {
+      for (const { el, tabindex, style } of added) {
         el.removeAttribute(RULE_ATTR);
         el.removeAttribute(SEVERITY_ATTR);
         el.removeAttribute(FLASH_ATTR);
         if (tabindex === null) el.removeAttribute('tabindex');
+        if (style === null) el.removeAttribute('style');
+        else el.setAttribute('style', style);
       }
-      style?.remove();
+      doc.getElementById(STYLE_ID)?.remove();
       added.length = 0;
       byElement.clear();
       byFinding.clear();
@@ -74,6 +80,13 @@ export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonl
 
 /** Scrolls a finding's first cell into view and makes its outline pulse. */
 export function flash(el: Element): void {
+  const doc = el.ownerDocument;
+  if (!doc.getElementById(STYLE_ID)) {
+    const style = doc.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = FLASH_CSS;
+    (doc.head ?? doc.documentElement).appendChild(style);
+  }
   el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   el.removeAttribute(FLASH_ATTR);
   // restart the animation

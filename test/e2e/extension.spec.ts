@@ -67,6 +67,11 @@ test('marks are removed with one click and the page is as it was', async ({ cont
   await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
   expect(await page.locator('#nianbao-check-style').count()).toBe(0);
   expect(await page.locator('[tabindex]').count()).toBe(0);
+  // the same page where the extension does not run (another host): the document is the same
+  const untouched = await context.newPage();
+  await untouched.goto(`http://127.0.0.1:${port}/gen/faulty.html`);
+  const markup = (p: import('@playwright/test').Page) => p.evaluate(() => document.documentElement.outerHTML);
+  expect(await markup(page)).toBe(await markup(untouched));
 });
 
 test('popup: header, checks failing first, figures laid out like the report, copy JSON equal to the CLI’s', async ({
