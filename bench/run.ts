@@ -141,7 +141,7 @@ const content = line(
 console.log(
   `  ${''.padEnd(30)}${target('content script gzip KB', content.gz / 1024, 5, 'lower')} (target ≤ 5 KB gzip)`,
 );
-line('marker.js', join(ext, 'marker.js'), 'marks and banner (Preact), imported on report pages only');
+line('page-ui.js', join(ext, 'page-ui.js'), 'session, marks and banner (Preact): on report pages, or on request');
 for (const f of readdirSync(join(ext, 'chunks'))) line(`chunks/${f}`, join(ext, 'chunks', f), 'the popup');
 line(
   'background.js',

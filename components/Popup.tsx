@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { reportToLayoutTsv } from '../lib/export';
 import { severityByCell } from '../lib/findings';
@@ -25,11 +26,24 @@ export interface PopupApi {
   download(name: string, text: string): void;
 }
 
+type Messages = (typeof MESSAGES)[Lang];
+
+/** What every view of the popup is given. */
+interface ViewProps {
+  api: PopupApi;
+  lang: Lang;
+  t: Messages;
+  tabId: number;
+  /** replaces the view with the answer of a call to the page (check anyway, check this page) */
+  run(fn: () => Promise<ReportResponse>): void;
+  say(text: string): void;
+  toast: string;
+}
+
 export function Popup({ api }: { api: PopupApi }) {
   const [lang, setLang] = useState<Lang>('zh');
   const [state, setState] = useState<LoadResult | null>(null);
   const [toast, setToast] = useState('');
-  const [showPassed, setShowPassed] = useState(false);
   const t = MESSAGES[lang];
 
   useEffect(() => {
@@ -42,41 +56,53 @@ export function Popup({ api }: { api: PopupApi }) {
 
   const tabId = state && 'tabId' in state ? state.tabId : undefined;
   const report = state?.kind === 'response' ? state.response.report : null;
-  const say = (text: string) => {
-    setToast(text);
-    setTimeout(() => setToast(''), 2000);
+  const view: Omit<ViewProps, 'tabId'> = {
+    api,
+    lang,
+    t,
+    toast,
+    say(text) {
+      setToast(text);
+      setTimeout(() => setToast(''), 2000);
+    },
+    async run(fn) {
+      if (tabId === undefined) return;
+      setState(null);
+      try {
+        setState({ kind: 'response', tabId, response: await fn() });
+      } catch {
+        setState({ kind: 'cannot-check' });
+      }
+    },
   };
-  const run = async (fn: () => Promise<ReportResponse>) => {
-    if (tabId === undefined) return;
-    setState(null);
-    try {
-      setState({ kind: 'response', tabId, response: await fn() });
-    } catch {
-      setState({ kind: 'cannot-check' });
-    }
-  };
-
-  const severityOf = useMemo(() => severityByCell(report?.findings ?? []), [report]);
-
   const switchLang = () => {
     const next: Lang = lang === 'zh' ? 'en' : 'zh';
     setLang(next);
     void api.setLang(next, tabId);
   };
+  return (
+    <>
+      <Header report={report} t={t} onSwitchLang={switchLang} />
+      <main>
+        <Body state={state} view={view} />
+      </main>
+    </>
+  );
+}
 
-  const header = (
+function Header({ report, t, onSwitchLang }: { report: Report | null; t: Messages; onSwitchLang(): void }) {
+  const meta = report
+    ? [
+        report.organ ?? t.organUnknown,
+        report.year ? t.year(report.year) : '',
+        report.format ? t.format(report.format) : '',
+      ]
+    : [];
+  return (
     <header>
       <h1>{t.appName}</h1>
       <span class="meta" data-testid="report-meta">
-        {report
-          ? [
-              report.organ ?? t.organUnknown,
-              report.year ? t.year(report.year) : '',
-              report.format ? t.format(report.format) : '',
-            ]
-              .filter(Boolean)
-              .join(' · ')
-          : ''}
+        {meta.filter(Boolean).join(' · ')}
         {report?.publisher && report.publisher !== report.organ && (
           <span class="publisher" data-testid="report-publisher">
             {' '}
@@ -84,165 +110,228 @@ export function Popup({ api }: { api: PopupApi }) {
           </span>
         )}
       </span>
-      <button type="button" onClick={switchLang} data-testid="lang">
+      <button type="button" onClick={onSwitchLang} data-testid="lang">
         {t.language}
       </button>
     </header>
   );
+}
 
-  if (!state)
-    return (
-      <>
-        {header}
-        <main>
-          <p>{t.loading}</p>
-        </main>
-      </>
-    );
-  if (state.kind === 'cannot-check')
-    return (
-      <>
-        {header}
-        <main>
-          <p class="notice">{t.cannotCheck}</p>
-        </main>
-      </>
-    );
+/** The view for what the page answered (or could not). */
+function Body({ state, view }: { state: LoadResult | null; view: Omit<ViewProps, 'tabId'> }) {
+  const { t, api, run } = view;
+  if (!state) return <p>{t.loading}</p>;
+  if (state.kind === 'cannot-check') return <p class="notice">{t.cannotCheck}</p>;
   if (state.kind === 'refresh')
     return (
-      <>
-        {header}
-        <main>
-          <p class="notice" data-testid="refresh">
-            {t.refresh}
-          </p>
-        </main>
-      </>
+      <p class="notice" data-testid="refresh">
+        {t.refresh}
+      </p>
     );
-  if (state.kind === 'other-site') {
+  if (state.kind === 'other-site')
     return (
       <>
-        {header}
-        <main>
-          <p class="notice">{t.otherSite}</p>
-          <button
-            type="button"
-            class="primary"
-            data-testid="check-this-page"
-            onClick={() => run(() => api.inject(state.tabId))}
-          >
-            {t.checkThisPage}
-          </button>
-        </main>
+        <p class="notice">{t.otherSite}</p>
+        <button
+          type="button"
+          class="primary"
+          data-testid="check-this-page"
+          onClick={() => run(() => api.inject(state.tabId))}
+        >
+          {t.checkThisPage}
+        </button>
       </>
     );
-  }
-  const response = state.response;
-  if (
-    !report &&
-    response.skipped &&
-    response.skippedBecause &&
-    !['not-detected', 'not-examined'].includes(response.skippedBecause)
-  ) {
+  const props: ViewProps = { ...view, tabId: state.tabId };
+  const { report, skipped, skippedBecause } = state.response;
+  if (!report && skipped && (skippedBecause === 'too-large' || skippedBecause === 'reader-unavailable'))
+    return <NotRead props={props} reason={skipped} />;
+  if (!report || report.status === 'not-a-report')
     return (
-      <>
-        {header}
-        <main>
-          <p class="notice" data-testid="status-notice">
-            <strong>{t.readError}</strong>
-            <br />
-            {response.skipped[lang]}
-          </p>
-          <button type="button" data-testid="check-anyway" onClick={() => run(() => api.checkAnyway(state.tabId))}>
-            {t.tryAgain}
-          </button>
-        </main>
-      </>
+      <NotAReport
+        props={props}
+        reason={report?.reason ?? skipped}
+        notExamined={!report && skippedBecause === 'not-examined'}
+      />
     );
-  }
-  if (!report || report.status === 'not-a-report') {
-    const reason = report?.reason ?? response.skipped;
-    return (
-      <>
-        {header}
-        <main>
-          <p
-            class="notice"
-            data-testid={response.skippedBecause === 'not-examined' && !report ? 'not-examined' : 'not-a-report'}
-          >
-            <strong>{response.skippedBecause === 'not-examined' && !report ? t.notExamined : t.notReport}</strong>
-            <br />
-            {reason?.[lang]}
-          </p>
-          <button
-            type="button"
-            class="primary"
-            data-testid="check-anyway"
-            onClick={() => run(() => api.checkAnyway(state.tabId))}
-          >
-            {t.checkAnyway}
-          </button>
-        </main>
-      </>
-    );
-  }
-  const json = () => JSON.stringify(Report.parse(report), null, 2);
-  const copyJson = (
-    <button
-      type="button"
-      class="primary"
-      data-testid="copy-json"
-      onClick={() => api.copy(json()).then(() => say(t.copied))}
-    >
-      {t.copyJson}
-    </button>
-  );
-  if (report.status !== 'checked') {
-    return (
-      <>
-        {header}
-        <main>
-          {report.title && (
-            <div class="title" data-testid="report-title">
-              {report.title}
-            </div>
-          )}
-          <p class="notice" data-testid="status-notice">
-            <strong>{report.status === 'older-format' ? t.olderFormat : t.readError}</strong>
-            <br />
-            {report.reason?.[lang]}
-          </p>
-          {report.attachments && report.attachments.length > 0 && (
-            <ul class="attachments" data-testid="attachments">
-              {report.attachments
-                .filter((a) => /^https?:/i.test(a.href))
-                .map((a) => (
-                  <li key={a.href}>
-                    <a href={a.href} target="_blank" rel="noopener noreferrer">
-                      {a.text || a.href}
-                    </a>
-                  </li>
-                ))}
-            </ul>
-          )}
-          <div class="actions">
-            {copyJson}
-            <span class="toast" role="status" data-testid="toast">
-              {toast}
-            </span>
-          </div>
-        </main>
-      </>
-    );
-  }
+  if (report.status !== 'checked') return <NotChecked props={props} report={report} />;
+  return <Checked props={props} report={report} />;
+}
 
+function NotRead({ props, reason }: { props: ViewProps; reason: { zh: string; en: string } }) {
+  const { t, lang, api, run, tabId } = props;
+  return (
+    <>
+      <p class="notice" data-testid="status-notice">
+        <strong>{t.readError}</strong>
+        <br />
+        {reason[lang]}
+      </p>
+      <button type="button" data-testid="check-anyway" onClick={() => run(() => api.checkAnyway(tabId))}>
+        {t.tryAgain}
+      </button>
+    </>
+  );
+}
+
+function NotAReport({
+  props,
+  reason,
+  notExamined,
+}: {
+  props: ViewProps;
+  reason?: { zh: string; en: string };
+  notExamined: boolean;
+}) {
+  const { t, lang, api, run, tabId } = props;
+  return (
+    <>
+      <p class="notice" data-testid={notExamined ? 'not-examined' : 'not-a-report'}>
+        <strong>{notExamined ? t.notExamined : t.notReport}</strong>
+        <br />
+        {reason?.[lang]}
+      </p>
+      <button
+        type="button"
+        class="primary"
+        data-testid="check-anyway"
+        onClick={() => run(() => api.checkAnyway(tabId))}
+      >
+        {t.checkAnyway}
+      </button>
+    </>
+  );
+}
+
+const reportJson = (report: Report) => JSON.stringify(Report.parse(report), null, 2);
+
+function Actions({ props, report, children }: { props: ViewProps; report: Report; children?: ComponentChildren }) {
+  const { t, api, say, toast } = props;
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        class="primary"
+        data-testid="copy-json"
+        onClick={() => api.copy(reportJson(report)).then(() => say(t.copied))}
+      >
+        {t.copyJson}
+      </button>
+      {children}
+      <span class="toast" role="status" data-testid="toast">
+        {toast}
+      </span>
+    </div>
+  );
+}
+
+const Title = ({ report }: { report: Report }) =>
+  report.title ? (
+    <div class="title" data-testid="report-title">
+      {report.title}
+    </div>
+  ) : null;
+
+/** A report recognised but not checked: older format, or tables not found (images, attachments). */
+function NotChecked({ props, report }: { props: ViewProps; report: Report }) {
+  const { t, lang } = props;
+  const links = (report.attachments ?? []).filter((a) => /^https?:/i.test(a.href));
+  return (
+    <>
+      <Title report={report} />
+      <p class="notice" data-testid="status-notice">
+        <strong>{report.status === 'older-format' ? t.olderFormat : t.readError}</strong>
+        <br />
+        {report.reason?.[lang]}
+      </p>
+      {links.length > 0 && (
+        <ul class="attachments" data-testid="attachments">
+          {links.map((a) => (
+            <li key={a.href}>
+              <a href={a.href} target="_blank" rel="noopener noreferrer">
+                {a.text || a.href}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Actions props={props} report={report} />
+    </>
+  );
+}
+
+function Checked({ props, report }: { props: ViewProps; report: Report }) {
+  const { t, lang, api, say, tabId } = props;
+  const severityOf = useMemo(() => severityByCell(report.findings), [report]);
   const s = report.summary;
-  const failing = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'fail');
-  const unchecked = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'unchecked');
-  const passed = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.status === 'pass');
+  return (
+    <>
+      <Title report={report} />
+      <div class="summary" data-testid="summary">
+        <span class={s.errors ? 'bad' : 'ok'}>
+          {s.errors} {t.errors}
+        </span>
+        <span class={s.warnings ? 'warn' : 'ok'}>
+          {s.warnings} {t.warnings}
+        </span>
+        <span>
+          {s.unchecked} {t.unchecked}
+        </span>
+        <span class="ok">
+          {s.passed} {t.passed}
+        </span>
+      </div>
+      <div class="diag">{t.cellsSummary(s.cellsRead, s.cellsBlank, s.cellsUnreadable)}</div>
+      <Actions props={props} report={report}>
+        <button
+          type="button"
+          data-testid="copy-tsv"
+          onClick={() => api.copy(reportToLayoutTsv(report, lang)).then(() => say(t.copied))}
+        >
+          {t.copyTable}
+        </button>
+        <button
+          type="button"
+          data-testid="download-json"
+          onClick={() => api.download(`${report.organ ?? 'report'}-${report.year ?? ''}.json`, reportJson(report))}
+        >
+          {t.downloadJson}
+        </button>
+        <button
+          type="button"
+          data-testid="clear-marks"
+          onClick={() => api.clearMarks(tabId).then(() => say(t.marksCleared))}
+        >
+          {t.clearMarks}
+        </button>
+      </Actions>
+      <Findings props={props} report={report} />
+      {report.diagnostics.length > 0 && (
+        <>
+          <h2>{t.diagnostics}</h2>
+          <ul class="diag">
+            {report.diagnostics.map((d, i) => (
+              <li key={i}>{d.message[lang]}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t.figures}</h2>
+      <Figures report={report} lang={lang} severityOf={severityOf} />
+    </>
+  );
+}
+
+/** Failing checks first, then those that could not be evaluated; passing ones on request. Click one to see its cell. */
+function Findings({ props, report }: { props: ViewProps; report: Report }) {
+  const { t, lang, api, tabId } = props;
+  const [showPassed, setShowPassed] = useState(false);
+  const indexed = report.findings.map((f, i) => ({ f, i }));
+  const by = (status: Report['findings'][number]['status']) => indexed.filter(({ f }) => f.status === status);
+  const passed = by('pass');
   const item = ({ f, i }: { f: Report['findings'][number]; i: number }) => (
     <li key={i} class={f.status === 'fail' ? f.severity : f.status} data-rule={f.rule}>
-      <button type="button" onClick={() => tabId !== undefined && api.focus(tabId, i)}>
+      <button type="button" onClick={() => api.focus(tabId, i)}>
         <span class="rule">{f.rule}</span>
         {f.message[lang]}
       </button>
@@ -250,79 +339,17 @@ export function Popup({ api }: { api: PopupApi }) {
   );
   return (
     <>
-      {header}
-      <main>
-        {report.title && (
-          <div class="title" data-testid="report-title">
-            {report.title}
-          </div>
-        )}
-        <div class="summary" data-testid="summary">
-          <span class={s.errors ? 'bad' : 'ok'}>
-            {s.errors} {t.errors}
-          </span>
-          <span class={s.warnings ? 'warn' : 'ok'}>
-            {s.warnings} {t.warnings}
-          </span>
-          <span>
-            {s.unchecked} {t.unchecked}
-          </span>
-          <span class="ok">
-            {s.passed} {t.passed}
-          </span>
-        </div>
-        <div class="diag">{t.cellsSummary(s.cellsRead, s.cellsBlank, s.cellsUnreadable)}</div>
-        <div class="actions">
-          {copyJson}
-          <button
-            type="button"
-            data-testid="copy-tsv"
-            onClick={() => api.copy(reportToLayoutTsv(report, lang)).then(() => say(t.copied))}
-          >
-            {t.copyTable}
-          </button>
-          <button
-            type="button"
-            data-testid="download-json"
-            onClick={() => api.download(`${report.organ ?? 'report'}-${report.year ?? ''}.json`, json())}
-          >
-            {t.downloadJson}
-          </button>
-          <button
-            type="button"
-            data-testid="clear-marks"
-            onClick={() => tabId !== undefined && api.clearMarks(tabId).then(() => say(t.marksCleared))}
-          >
-            {t.clearMarks}
-          </button>
-          <span class="toast" role="status" data-testid="toast">
-            {toast}
-          </span>
-        </div>
-        <h2>{t.checks}</h2>
-        <ul class="findings" data-testid="findings">
-          {failing.map(item)}
-          {unchecked.map(item)}
-          {showPassed && passed.map(item)}
-        </ul>
-        {!showPassed && passed.length > 0 && (
-          <button type="button" onClick={() => setShowPassed(true)}>
-            {t.showPassed(passed.length)}
-          </button>
-        )}
-        {report.diagnostics.length > 0 && (
-          <>
-            <h2>{t.diagnostics}</h2>
-            <ul class="diag">
-              {report.diagnostics.map((d, i) => (
-                <li key={i}>{d.message[lang]}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        <h2>{t.figures}</h2>
-        <Figures report={report} lang={lang} severityOf={severityOf} />
-      </main>
+      <h2>{t.checks}</h2>
+      <ul class="findings" data-testid="findings">
+        {by('fail').map(item)}
+        {by('unchecked').map(item)}
+        {showPassed && passed.map(item)}
+      </ul>
+      {!showPassed && passed.length > 0 && (
+        <button type="button" onClick={() => setShowPassed(true)}>
+          {t.showPassed(passed.length)}
+        </button>
+      )}
     </>
   );
 }
