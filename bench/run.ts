@@ -133,11 +133,7 @@ const line = (name: string, file: string, note: string) => {
   return s;
 };
 console.log('Bundles (wxt build, minified): raw / gzip');
-const content = line(
-  'content script',
-  join(ext, 'content-scripts/content.js'),
-  'on every gov.cn page: detection, and the report’s markup',
-);
+const content = line('detector.js (content script)', join(ext, 'detector.js'), 'on every gov.cn page: is it a report?');
 console.log(
   `  ${''.padEnd(30)}${target('content script gzip KB', content.gz / 1024, 5, 'lower')} (target ≤ 5 KB gzip)`,
 );

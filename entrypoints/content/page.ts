@@ -83,8 +83,9 @@ function readingRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
   const outside =
     'not(ancestor::script) and not(ancestor::style) and not(ancestor::template) and not(ancestor::noscript) and not(ancestor::textarea)';
-  const table3 = textNode(doc, `//text()[${outside} and contains(., '本年新收')]`);
-  const overview = textNode(doc, `//text()[${outside} and (contains(., '总体情况') or contains(., '總體情況'))]`);
+  // the cheap test first: XPath applies predicates in order, and few text nodes hold these words
+  const table3 = textNode(doc, `//text()[contains(., '本年新收')][${outside}]`);
+  const overview = textNode(doc, `//text()[contains(., '总体情况') or contains(., '總體情況')][${outside}]`);
   if (!table3 || !overview) return body;
   let root: Node | null = overview.parentNode;
   while (root && !root.contains(table3)) root = root.parentNode;
