@@ -4,6 +4,7 @@ import { reportToLayoutTsv } from '../lib/export';
 import { severityByCell } from '../lib/findings';
 import type { Lang, ReportResponse } from '../lib/messages';
 import { Report } from '../lib/model';
+import { cellName } from '../lib/checks/names';
 import { Figures } from './Figures';
 import { MESSAGES } from './i18n';
 
@@ -305,6 +306,7 @@ function Checked({ props, report }: { props: ViewProps; report: Report }) {
           {t.clearMarks}
         </button>
       </Actions>
+      <Suspects props={props} report={report} />
       <Findings props={props} report={report} />
       {report.diagnostics.length > 0 && (
         <>
@@ -351,5 +353,27 @@ function Findings({ props, report }: { props: ViewProps; report: Report }) {
         </button>
       )}
     </>
+  );
+}
+
+/** The cell most likely wrong, first: where one printed figure explains every failing sum around it. */
+function Suspects({ props, report }: { props: ViewProps; report: Report }) {
+  const { t, lang } = props;
+  if (!report.format || !report.suspects.length) return null;
+  const format = report.format;
+  return (
+    <ul class="suspects" data-testid="suspects">
+      {report.suspects.length > 1 && <li>{t.severalSuspects(report.suspects.length)}</li>}
+      {report.suspects.map((s) => (
+        <li key={s.cells.join()} data-cells={s.cells.join(' ')}>
+          {t.suspect(
+            s.cells.map((k) => cellName(format, k, lang)).join(lang === 'zh' ? '、' : ', '),
+            s.printed,
+            s.proposed,
+            s.explains.length,
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,6 +6,9 @@ const zh = {
   notReport: '不是年度报告页面',
   olderFormat: '旧格式报告，不作核验',
   readError: '无法读取',
+  suspect: (cell: string, printed: number, proposed: number, n: number) =>
+    `最可能出错：${cell}，表中为 ${printed}；若为 ${proposed}，${n} 项核验均通过`,
+  severalSuspects: (n: number) => `以下 ${n} 格同样可能出错，各自都能解释全部不符：`,
   notExamined: '尚未检查此页',
   publishedBy: (p: string) => `（发布：${p}）`,
   tryAgain: '重试',
@@ -52,6 +55,9 @@ const en: Messages = {
   notReport: 'Not an annual report page',
   olderFormat: 'Older format; not checked',
   readError: 'Could not read',
+  suspect: (cell: string, printed: number, proposed: number, n: number) =>
+    `Most likely wrong: ${cell}, printed ${printed}; if it were ${proposed}, ${n} checks would pass`,
+  severalSuspects: (n: number) => `These ${n} cells are equally likely; each alone explains every mismatch:`,
   notExamined: 'This page was not looked at yet',
   publishedBy: (p: string) => `(published by ${p})`,
   tryAgain: 'Try again',

@@ -1,4 +1,5 @@
 import { runChecks } from './checks/index';
+import { findSuspects } from './checks/suspects';
 import { isReportTitle } from './detect';
 import { distrustContradictedSplits, extractCells, zerosArePrinted, type ExtractedCell } from './extract/assemble';
 import { findOrgan, findPublisher, findTitle, findYear } from './extract/meta';
@@ -96,6 +97,7 @@ export function uncheckedReport(
     cells: {},
     cellDetails: {},
     findings: [],
+    suspects: [],
     diagnostics: [],
     summary: { errors: 0, warnings: 0, unchecked: 0, passed: 0, cellsRead: 0, cellsBlank: 0, cellsUnreadable: 0 },
     generator: { name: 'nianbao-check', version: VERSION },
@@ -243,6 +245,7 @@ function buildReport<Ref>(
     cells: flat,
     cellDetails: details,
     findings,
+    suspects: findSuspects(format, cells as Map<string, ExtractedCell>, findings),
     diagnostics: diagnostics.map(({ code, cells, loc, message }) => ({
       code,
       cells,

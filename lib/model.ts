@@ -59,6 +59,16 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** A printed figure whose change alone would make every failing relation pass. */
+export const Suspect = z.object({
+  cells: z.array(z.string()),
+  printed: z.number(),
+  proposed: z.number(),
+  /** indexes into findings */
+  explains: z.array(z.number().int()),
+});
+export type Suspect = z.infer<typeof Suspect>;
+
 export const Status = z.enum(['checked', 'not-a-report', 'older-format', 'error']);
 export type Status = z.infer<typeof Status>;
 
@@ -79,6 +89,8 @@ export const Report = z.object({
   cells: z.record(z.string(), z.number().nullable()),
   cellDetails: z.record(z.string(), CellDetail),
   findings: z.array(Finding),
+  /** the cell(s) most likely wrong: each alone explains every failing relation; empty when none or not one cell does */
+  suspects: z.array(Suspect),
   diagnostics: z.array(Diagnostic),
   summary: z.object({
     errors: z.number().int(),

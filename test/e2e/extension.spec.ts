@@ -88,6 +88,11 @@ test('popup: header, checks failing first, figures laid out like the report, cop
     '示例县人民政府办公室 · 2024年度 · 2021年版格式',
   );
   await expect(popup.locator('[data-testid="summary"]')).toContainText('2 错误');
+  // the one printed figure that explains both failing sums, first
+  const printed = FAULTY_CELLS['t3.granted.natural'] as number;
+  await expect(popup.locator('[data-testid="suspects"]')).toHaveText(
+    `最可能出错：表三「（一）予以公开」自然人，表中为 ${printed}；若为 ${printed - 3}，2 项核验均通过`,
+  );
   const firstTwo = await popup
     .locator('[data-testid="findings"] li')
     .evaluateAll((lis) => lis.slice(0, 2).map((li) => li.getAttribute('data-rule')));
