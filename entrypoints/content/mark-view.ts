@@ -34,7 +34,7 @@ export function showMarks(
   for (const mark of result.marks) {
     const el = elements[mark.index];
     if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text)
-      placed.push({ el, findings: mark.findings, severity: mark.severity });
+      placed.push({ el, findings: mark.findings, severity: mark.severity, emphasis: mark.emphasis });
     else unplaced++;
   }
   const marks = applyMarks(doc, placed, report.findings);

@@ -12,6 +12,13 @@ const MARK_STYLE = {
   error: { outline: '2px solid #d93025', 'background-color': 'rgba(217, 48, 37, 0.12)' },
   warning: { outline: '2px solid #e37400', 'background-color': 'rgba(227, 116, 0, 0.12)' },
 } as const;
+// the cell most likely wrong stands out; the cells only around it step back
+const EMPHASIS_STYLE = {
+  suspect: { outline: '3px solid #b3261e', 'background-color': 'rgba(217, 48, 37, 0.28)' },
+  context: { outline: '1px dashed #d93025', 'background-color': 'rgba(217, 48, 37, 0.05)' },
+  plain: {},
+} as const;
+const EMPHASIS_ATTR = 'data-nianbao-emphasis';
 const FLASH_CSS = `
 [${FLASH_ATTR}] { animation: nianbao-flash 0.4s ease-in-out 4 alternate !important; }
 @keyframes nianbao-flash { from { outline-width: 2px; } to { outline-width: 5px; box-shadow: 0 0 0 4px rgba(217, 48, 37, 0.35); } }
@@ -30,6 +37,7 @@ export interface PlacedMark {
   /** indexes into report.findings */
   findings: number[];
   severity: 'error' | 'warning';
+  emphasis: 'suspect' | 'context' | 'plain';
 }
 
 /** Marks the page elements of every cell involved in a failing check; `clear()` puts the page back as it was. */
@@ -37,9 +45,11 @@ export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonl
   const byElement = new Map<Element, number[]>();
   const byFinding = new Map<number, Element[]>();
   const severity = new Map<Element, 'error' | 'warning'>();
+  const emphasis = new Map<Element, PlacedMark['emphasis']>();
   for (const mark of marks) {
     byElement.set(mark.el, mark.findings);
     severity.set(mark.el, mark.severity);
+    emphasis.set(mark.el, mark.emphasis);
     for (const f of mark.findings) byFinding.set(f, [...(byFinding.get(f) ?? []), mark.el]);
   }
 
@@ -49,9 +59,11 @@ export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonl
     const level = severity.get(el)!;
     el.setAttribute(RULE_ATTR, [...new Set(indexes.map((i) => findings[i].rule))].sort().join(' '));
     el.setAttribute(SEVERITY_ATTR, level);
+    if (emphasis.get(el) !== 'plain') el.setAttribute(EMPHASIS_ATTR, emphasis.get(el)!);
     const css = (el as HTMLElement).style;
     if (css) {
-      for (const [name, value] of Object.entries(MARK_STYLE[level])) css.setProperty(name, value, 'important');
+      const style = { ...MARK_STYLE[level], ...EMPHASIS_STYLE[emphasis.get(el) ?? 'plain'] };
+      for (const [name, value] of Object.entries(style)) css.setProperty(name, value, 'important');
       css.setProperty('outline-offset', '-2px', 'important');
       css.setProperty('cursor', 'help');
     }
@@ -65,6 +77,7 @@ export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonl
       for (const { el, tabindex, style } of added) {
         el.removeAttribute(RULE_ATTR);
         el.removeAttribute(SEVERITY_ATTR);
+        el.removeAttribute(EMPHASIS_ATTR);
         el.removeAttribute(FLASH_ATTR);
         if (tabindex === null) el.removeAttribute('tabindex');
         if (style === null) el.removeAttribute('style');

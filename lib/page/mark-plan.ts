@@ -12,6 +12,8 @@ export interface CellMark {
   /** indexes into report.findings */
   findings: number[];
   severity: 'error' | 'warning';
+  /** `suspect`: the cell most likely wrong (marked strongest); `context`: a cell only around a suspect (lighter) */
+  emphasis: 'suspect' | 'context' | 'plain';
 }
 
 /** What the content script compares before it marks an element: its text without spaces, first 40 characters. */
@@ -29,6 +31,8 @@ export function planMarks(report: Report, cells: Map<string, ExtractedCell<P5Nod
     indexOf.set(el, i);
   });
   const byIndex = new Map<number, CellMark>();
+  const suspectCells = new Set(report.suspects.flatMap((s) => s.cells));
+  const explained = new Set(report.suspects.flatMap((s) => s.explains));
   report.findings.forEach((finding, f) => {
     if (!marksCells(finding)) return;
     for (const key of finding.cells) {
@@ -43,13 +47,18 @@ export function planMarks(report: Report, cells: Map<string, ExtractedCell<P5Nod
           text: textSignature(rawText(ref!)),
           findings: [],
           severity: 'warning',
+          emphasis: 'plain',
         };
         byIndex.set(index, mark);
       }
       if (!mark.findings.includes(f)) mark.findings.push(f);
+      if (suspectCells.has(key)) mark.emphasis = 'suspect';
     }
   });
   const marks = [...byIndex.values()].sort((a, b) => a.index - b.index);
-  for (const mark of marks) mark.severity = cellSeverity(mark.findings.map((i) => report.findings[i]));
+  for (const mark of marks) {
+    mark.severity = cellSeverity(mark.findings.map((i) => report.findings[i]));
+    if (mark.emphasis !== 'suspect' && mark.findings.every((f) => explained.has(f))) mark.emphasis = 'context';
+  }
   return marks;
 }

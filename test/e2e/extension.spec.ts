@@ -41,6 +41,10 @@ test('a faulty report: exactly the cells of the failing checks are marked, with 
   expect(new Set(await marked(page))).toEqual(expected);
   const cell = page.locator('[data-cell="t3.granted.natural"]');
   await expect(cell).toHaveAttribute('data-nianbao-rule', 't3-results-sum t3-row-total');
+  // the one figure that explains both failing sums is marked strongest, the cells around it lighter
+  await expect(cell).toHaveAttribute('data-nianbao-emphasis', 'suspect');
+  await expect(page.locator('[data-cell="t3.granted.business"]')).toHaveAttribute('data-nianbao-emphasis', 'context');
+  await expect(page.locator('[data-nianbao-emphasis="suspect"]')).toHaveCount(1);
   await expect(cell).toHaveText(String(FAULTY_CELLS['t3.granted.natural']));
   // the page's own text is untouched, the mark takes no space
   const layout = () =>
