@@ -61,7 +61,12 @@ const UNITS = /(万元|元|件|条|项|个|次|万)$/;
 export function readCell(raw: string): CellReading {
   // most cells are plain digits: no normalisation needed
   if (/^\s*\d{1,15}\s*$/.test(raw)) return { kind: 'number', value: Number(raw) };
-  let text = foldWidth(raw).replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+  const folded = foldWidth(raw).trim();
+  // Two runs of digits with a space between are two figures in one cell (or one figure split we
+  // cannot vouch for), unless the space groups thousands (`12 345`): never joined into one number.
+  if (/\d[\s\u00a0]+\d/.test(folded) && !/^[-+]?\d{1,3}([\s\u00a0]\d{3})+(\.\d+)?(万元|元)?$/.test(folded))
+    return notANumber(raw);
+  let text = folded.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
   if (BLANK.test(text)) return { kind: 'blank' };
   let unit: string | undefined;
   const unitMatch = UNITS.exec(text);

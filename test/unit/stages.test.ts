@@ -18,6 +18,11 @@ describe('readCell', () => {
     ['-18', -18],
     ['10300.8203', 10300.8203],
   ])('%s is %d', (text, value) => expect(readCell(text)).toMatchObject({ kind: 'number', value }));
+  it('two figures in one cell are not one number; a space grouping thousands is', () => {
+    expect(readCell('1 2')).toMatchObject({ kind: 'unreadable', code: 'not-a-number' });
+    expect(readCell('3\n14')).toMatchObject({ kind: 'unreadable', code: 'not-a-number' });
+    expect(readCell('12 345')).toEqual({ kind: 'number', value: 12345 });
+  });
   it.each(['', '\u00a0', '-', '—', '/', '无'])('"%s" is blank', (text) =>
     expect(readCell(text)).toEqual({ kind: 'blank' }),
   );
