@@ -1,6 +1,7 @@
 import { isGovHost } from '../lib/messages';
 import { DETECTOR_RAN, PAGE_UI_FILE, SESSION_GLOBAL } from '../lib/page-ids';
 import { looksLikeReport } from './content/page';
+import { measured } from './content/measured';
 
 // The content script on every gov.cn page, kept to what deciding "not a report" needs: no WXT
 // context, no message listener, no UI. On a report it imports the page-UI module (session, marks,
@@ -29,15 +30,6 @@ async function startReader(): Promise<void> {
   if (!api?.id) return; // the extension was reloaded: this script is an orphan
   if (!sessionOf()) await import(/* @vite-ignore */ api.getURL(PAGE_UI_FILE));
   await sessionOf()?.run();
-}
-
-function measured<T>(name: string, fn: () => T): T {
-  performance.mark(`nianbao:${name}:start`);
-  try {
-    return fn();
-  } finally {
-    performance.measure(`nianbao:${name}`, `nianbao:${name}:start`);
-  }
 }
 
 /**

@@ -115,7 +115,8 @@ function whyNotChecked(input: PageInput<unknown>, meta: Meta, format: FormatId |
   const tokens = input.tokens as Token[];
   const table3 = hasTable3(tokens);
   const titled = !!meta.title && isReportTitle(meta.title);
-  const reportLinks = (input.links ?? []).filter((l) => isReportTitle(l.text)).length;
+  // only a page without table 三 can be a list of reports: count its report links then, not on every page
+  const reportLinks = table3 ? 0 : (input.links ?? []).filter((l) => isReportTitle(l.text)).length;
   const unchecked = (status: Exclude<Report['status'], 'checked'>, reason: Reason, extra?: Partial<Report>) =>
     uncheckedReport(input.source, status, reason, meta, extra);
 

@@ -26,7 +26,7 @@ export interface TabProtocol {
   'set-lang': { request: { lang: Lang }; response: boolean };
 }
 
-type MessageOf<P> = { [K in keyof P]: { type: K } & (P[K] extends { request: infer R } ? R : never) }[keyof P];
+type MessageOf<P> = { [K in keyof P]: MessageFor<P, K> }[keyof P];
 export type BackgroundMessage = MessageOf<BackgroundProtocol>;
 export type TabMessage = MessageOf<TabProtocol>;
 export type BackgroundResponse<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['response'];

@@ -16,7 +16,7 @@ const isTextDocument = (doc: Document) => doc.contentType === 'text/plain';
 const MAX_TABLE3_CHECKS = 20;
 
 /** A table shaped like table 三 (25–30 rows; with 二 and 四 in one table, up to ~70) that holds its words. */
-function hasTable3(doc: Document): boolean {
+function hasTable3Shaped(doc: Document): boolean {
   const tables = doc.getElementsByTagName('table');
   for (let i = 0, checked = 0; i < tables.length && checked < MAX_TABLE3_CHECKS; i++) {
     const rows = tables[i].rows.length;
@@ -64,9 +64,9 @@ export function looksLikeReport(doc: Document): boolean {
     );
   }
   const title = pageTitle(doc);
-  if (isOtherDocumentTitle(title)) return hasTable3(doc);
-  if (isReportTitle(title) || headingIsReportTitle(doc)) return !listsReports(doc) || hasTable3(doc);
-  return hasTable3(doc);
+  if (isOtherDocumentTitle(title)) return hasTable3Shaped(doc);
+  if (isReportTitle(title) || headingIsReportTitle(doc)) return !listsReports(doc) || hasTable3Shaped(doc);
+  return hasTable3Shaped(doc);
 }
 
 const textNode = (doc: Document, xpath: string): Node | null =>

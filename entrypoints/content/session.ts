@@ -12,6 +12,7 @@ import type { Report } from '../../lib/model';
 import { DETECTOR_RAN } from '../../lib/page-ids';
 import { type MarkView, showMarks } from './mark-view';
 import { pageForReading } from './page';
+import { measured } from './measured';
 
 type Skipped = { because: NonNullable<ReportResponse['skippedBecause']>; reason: Bilingual };
 
@@ -43,16 +44,6 @@ const READER_UNAVAILABLE: Skipped = {
     en: 'The extension’s reader did not answer (tried twice). Reload the page and try again.',
   },
 };
-
-/** Runs `fn` under a performance measure `nianbao:NAME`: the tests and the bench see what ran, and how often. */
-function measured<T>(name: string, fn: () => T): T {
-  performance.mark(`nianbao:${name}:start`);
-  try {
-    return fn();
-  } finally {
-    performance.measure(`nianbao:${name}`, `nianbao:${name}:start`);
-  }
-}
 
 /** Asks the background worker; it may be asleep (sending wakes it) or stopped mid-request: one retry. */
 async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }>): Promise<AnalyzeResult | null> {

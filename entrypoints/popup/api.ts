@@ -1,7 +1,7 @@
 import { PAGE_UI_FILE } from '../../lib/page-ids';
 import type { PopupApi } from '../../components/Popup';
 import {
-  GOV_MATCH,
+  isGovHost,
   LANG_KEY,
   type Lang,
   type MessageFor,
@@ -27,9 +27,8 @@ const send = async <K extends keyof TabProtocol>(
 ): Promise<TabResponse<K>> => browser.tabs.sendMessage(tabId, msg);
 const onGovSite = (url: string) => {
   try {
-    const host = GOV_MATCH.split('/')[2].replace('*.', '');
     const { hostname, protocol } = new URL(url);
-    return /^https?:$/.test(protocol) && (hostname === host || hostname.endsWith(`.${host}`));
+    return /^https?:$/.test(protocol) && isGovHost(hostname);
   } catch {
     return false;
   }

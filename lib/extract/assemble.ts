@@ -1,6 +1,7 @@
-import { FORMATS, cellKey, type FormatId } from '../format/layouts';
+import { FORMATS, type FormatId } from '../format/layouts';
 import type { Token } from '../source/tokens';
-import type { Diagnostic, ExtractedCell } from './cells';
+import { type Diagnostic, type ExtractedCell, unreadableCell } from './cells';
+import { rowKeys } from './placement';
 import { findRegions } from './regions';
 import { TableReader } from './table-reader';
 
@@ -29,20 +30,10 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blan
   const cells = new Map<string, ExtractedCell<Ref>>();
   const diagnostics: Diagnostic[] = [];
   for (const table of FORMATS[formatId].tables) {
-    const keys = table.rows.flatMap((r) => r.columns.map((c) => cellKey(table, r, c)));
+    const keys = table.rows.flatMap((row) => rowKeys(table, row));
     const start = regions[table.id];
     if (start < 0) {
-      for (const key of keys)
-        cells.set(key, {
-          key,
-          value: null,
-          state: 'unreadable',
-          text: '',
-          ref: null,
-          loc: '',
-          unreadable: 'table-missing',
-          reason: 'table not found',
-        });
+      for (const key of keys) cells.set(key, unreadableCell(key, 'table-missing', 'table not found'));
       diagnostics.push({
         code: 'table-missing',
         message: { zh: `找不到${table.zh}`, en: `${table.en} not found` },
@@ -55,19 +46,7 @@ export function extractCells<Ref>(tokens: Token<Ref>[], formatId: FormatId, blan
     if (table.id === 't4') reader.readSingleRow(slice);
     else reader.readRows(slice);
     for (const key of keys) {
-      cells.set(
-        key,
-        reader.cells.get(key) ?? {
-          key,
-          value: null,
-          state: 'unreadable',
-          text: '',
-          ref: null,
-          loc: '',
-          unreadable: 'not-found',
-          reason: 'not found',
-        },
-      );
+      cells.set(key, reader.cells.get(key) ?? unreadableCell(key, 'not-found', 'not found'));
     }
     diagnostics.push(...reader.diagnostics);
   }

@@ -29,3 +29,22 @@ export type DiagnosticCode =
   | 'values-unplaced'
   | 'packed-split'
   | 'figure-joined';
+
+/** A cell that could not be read: null, with the code that decides and the reason people read. */
+export function unreadableCell<Ref>(
+  key: string,
+  unreadable: UnreadableCode,
+  reason: string,
+  at?: { text: string; ref: Ref; loc: string },
+): ExtractedCell<Ref> {
+  return {
+    key,
+    value: null,
+    state: 'unreadable',
+    text: at?.text ?? '',
+    ref: at?.ref ?? null,
+    loc: at?.loc ?? '',
+    unreadable,
+    reason,
+  };
+}

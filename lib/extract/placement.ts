@@ -2,7 +2,7 @@ import { cellKey, type FormatId, type RowDef, type TableDef } from '../format/la
 import { holds, relationsWithin } from '../format/relations';
 import { splitPacked } from '../source/packed';
 import type { Token } from '../source/tokens';
-import type { Diagnostic, ExtractedCell } from './cells';
+import { type Diagnostic, type ExtractedCell, unreadableCell } from './cells';
 import { joinSplitFigures, type RowFit } from './join-split';
 
 /** What placing a row needs to know of its table. */
@@ -64,16 +64,7 @@ export function cellOf<Ref>(key: string, token: Token<Ref>): ExtractedCell<Ref> 
 export function unreadableRow<Ref>(ctx: TableContext, row: RowDef, reason: Reason, at?: Token<Ref>): Placement<Ref> {
   const keys = rowKeys(ctx.table, row);
   return {
-    cells: keys.map((key) => ({
-      key,
-      value: null,
-      state: 'unreadable',
-      text: at?.text ?? '',
-      ref: at?.ref ?? null,
-      loc: at?.loc ?? '',
-      unreadable: 'row-unreadable',
-      reason: reason.en,
-    })),
+    cells: keys.map((key) => unreadableCell(key, 'row-unreadable', reason.en, at)),
     diagnostics: [
       {
         code: 'row-unreadable',
