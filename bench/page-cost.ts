@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH, extensionArgs } from '../test/support/chromium';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 11);
 const COLD_LOADS = 5;
@@ -45,19 +46,9 @@ const WATCH_MARKS = `new MutationObserver((_, o) => {
 
 async function launch(ext: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...extensionArgs(ext), '--disable-gpu'],
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript(WATCH_MARKS);

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { CHROMIUM_PATH, extensionArgs } from '../test/support/chromium';
 import { renderPage } from '../test/support/render';
 import { randomCells, rng } from '../test/support/report-cells';
 
@@ -58,20 +59,11 @@ const port = (server.address() as AddressInfo).port;
 const url = (path: string) => `http://www.example.gov.cn:${port}${path}`;
 
 const context: BrowserContext = await chromium.launchPersistentContext('', {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless,
   locale: 'zh-CN',
   viewport: { width: 1280, height: 900 },
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-    '--no-sandbox',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: extensionArgs(EXT),
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(sw.url()).host;

@@ -1,5 +1,6 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
+import { CHROMIUM_PATH, extensionArgs } from '../support/chromium';
 import { startFixtureServer } from './server';
 
 export const EXT = process.env.EXT_PATH ?? path.resolve(import.meta.dirname, '../../.output-e2e/chrome-mv3');
@@ -23,22 +24,11 @@ export const test = base.extend<
   requests: async ({}, use) => use([]),
   context: async ({ requests }, use) => {
     const context = await chromium.launchPersistentContext('', {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       locale: 'zh-CN',
       viewport: { width: 1280, height: 900 },
-      args: [
-        `--disable-extensions-except=${EXT}`,
-        `--load-extension=${EXT}`,
-        '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
-        '--no-proxy-server',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...extensionArgs(EXT), '--no-proxy-server', '--disable-gpu'],
     });
     context.on('request', (r) => requests.push(r.url()));
     await use(context);

@@ -4,15 +4,25 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FIXTURES } from '../support/analyze';
 import { renderPage } from '../support/render';
-import { randomCells, rng } from '../support/report-cells';
+import { T3_COLS, T3_RESULTS_2021, randomCells, rng } from '../support/report-cells';
 
 /** A consistent generated report, and the same with one figure wrong. */
 export const CLEAN_CELLS = randomCells('2021', rng(2024));
 export const FAULTY_CELLS = { ...CLEAN_CELLS, 't3.granted.natural': (CLEAN_CELLS['t3.granted.natural'] as number) + 3 };
 
+/** 予以公开·自然人 is 3 too high: its row total (t3-row-total) and the 自然人 column of the results (t3-results-sum) fail, every cell of both. */
+export const FAULTY_MARKS = new Set([
+  ...[...T3_COLS, 'total'].map((c) => `t3.granted.${c}`),
+  ...T3_RESULTS_2021.map((r) => `t3.${r}.natural`),
+  't3.total.natural',
+]);
+
 const page = (cells: typeof CLEAN_CELLS, organ = '示例县人民政府办公室') =>
   renderPage({ format: '2021', organ, year: 2024, cells, style: 'template', chrome: 'trs', tagCells: true }, rng(5))
     .content;
+
+/** The faulty report as a page (served at /gen/faulty.html). */
+export const faultyPage = () => page(FAULTY_CELLS);
 
 const bigOrdinaryPage = () => {
   const rows = Array.from(
@@ -40,7 +50,7 @@ setTimeout(function () {
 
 const ROUTES: Record<string, () => string> = {
   '/gen/clean.html': () => page(CLEAN_CELLS),
-  '/gen/faulty.html': () => page(FAULTY_CELLS),
+  '/gen/faulty.html': faultyPage,
   '/gen/xss.html': () =>
     page(CLEAN_CELLS, '<img src=x onerror="window.__xss=1">示例县<script>window.__xss=2</script>人民政府')
       // a label and a cell whose text looks like markup (escaped in the page source, so it is text there)

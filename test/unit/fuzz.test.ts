@@ -177,21 +177,25 @@ function generated(seed: number): { html: string; cells: Cells; format: Format }
   return { html, cells, format };
 }
 
-/**
- * A crawler's text with one figure of one row printed in two pieces (`162` → `1 62`, an inline
- * element between them): read exactly (joined back where the row's total singles out one way) or
- * unreadable, never wrong. Returns how many cells were read wrong (always 0) and how many rows came back whole.
- */
-function splitFigurePage(seed: number): { page: string; cells: Cells } {
-  const r = rng(500_000 + seed);
+/** A consistent random report as a crawler's text; `body` is the text from table 二 on, where the mutations go. */
+function crawlerText(r: Rng, style: Style, maxScale: number) {
   const format: Format = r.chance(0.8) ? '2021' : '2019';
-  const cells = randomCells(format, r, 3 + r.int(300));
+  const cells = randomCells(format, r, 3 + r.int(maxScale));
   const text = renderPage(
-    { format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style: 'spaced' },
+    { format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style },
     r,
   ).content;
   const tables = text.indexOf('二、主动公开');
-  const body = text.slice(tables);
+  return { cells, text, tables, body: text.slice(tables) };
+}
+
+/**
+ * A crawler's text with one figure of one row printed in two pieces (`162` → `1 62`, an inline
+ * element between them), and the cells it was made from.
+ */
+function splitFigurePage(seed: number): { page: string; cells: Cells } {
+  const r = rng(500_000 + seed);
+  const { cells, text, tables, body } = crawlerText(r, 'spaced', 300);
   // figures of two or more digits standing alone between spaces (cells, not list numbering)
   const figures = [...body.matchAll(/(?<= )\d{2,}(?=( |\n|$))/g)];
   if (!figures.length) return { page: text, cells };
@@ -272,14 +276,7 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
   it(`${perGroup} run-together crawler texts with a row's digits, a label or a cell's digits taken out: exact or unreadable, never wrong`, async () => {
     for (let seed = 1; seed <= perGroup; seed++) {
       const r = rng(400_000 + seed);
-      const format: Format = r.chance(0.8) ? '2021' : '2019';
-      const cells = randomCells(format, r, 3 + r.int(60));
-      const text = renderPage(
-        { format, organ: '某某县人民政府', year: format === '2021' ? 2023 : 2020, cells, style: 'runtogether' },
-        r,
-      ).content;
-      const tables = text.indexOf('二、主动公开');
-      const body = text.slice(tables);
+      const { cells, text, tables, body } = crawlerText(r, 'runtogether', 60);
       // whole printed runs (decimals included), not list numbering (`2.`)
       const runs = [...body.matchAll(/\d(?:[\d.]*\d)?/g)].filter((m) => body[m.index! + m[0].length] !== '.');
       const labels = [...body.matchAll(/[\u4e00-\u9fa5（）()、“”]{2,}/g)];

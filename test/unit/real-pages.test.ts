@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../cli/read-input';
 import { FIXTURES, expectedOf } from '../support/analyze';
+import { T3_COLS, T3_RESULTS_2021 } from '../support/report-cells';
 
 const seeds = readdirSync(join(FIXTURES, 'seeds')).filter((f) => f.endsWith('.txt'));
 
@@ -82,34 +83,8 @@ describe('corpus pages with expected cells', () => {
  * The PDF-to-Markdown dumps, read by hand: rows are out of order, labels are torn from their
  * numbers, a blank cell is lost. Each cell must be what the page says or null — never another number.
  */
-const T3_ROWS = [
-  'new',
-  'carried_over',
-  'granted',
-  'partial',
-  'withheld_secret',
-  'withheld_law',
-  'withheld_safety',
-  'withheld_third_party',
-  'withheld_internal',
-  'withheld_process',
-  'withheld_enforcement',
-  'withheld_query',
-  'unavailable_not_held',
-  'unavailable_needs_creation',
-  'unavailable_unclear',
-  'rejected_petition',
-  'rejected_duplicate',
-  'rejected_publication',
-  'rejected_excessive',
-  'rejected_reconfirm',
-  'other_no_correction',
-  'other_unpaid_fee',
-  'other_other',
-  'total',
-  'carried_forward',
-];
-const COLS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other_org', 'total'];
+const T3_ROWS = ['new', 'carried_over', ...T3_RESULTS_2021, 'total', 'carried_forward'];
+const COLS = [...T3_COLS, 'total'];
 const z7 = [0, 0, 0, 0, 0, 0, 0];
 function t3(rows: (number[] | null)[]): Record<string, number | null> {
   const out: Record<string, number | null> = {};
