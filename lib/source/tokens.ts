@@ -55,11 +55,13 @@ export function splitMixed(text: string): { text: string; isValue: boolean; glue
       if (end <= start) continue;
     }
     // digits that are part of a word (第711号, 2023年, 12345热线, x=5, alert(1)) stay in the label:
-    // a cell's figure stands between Han text, spaces, brackets and list punctuation
-    const rest = folded.slice(end).trimStart();
-    const next = rest[0] ?? '';
+    // a cell's figure stands between Han text, spaces, brackets and list punctuation. The next
+    // character past white space is found without copying the rest of a long run-together line.
+    let at = end;
+    while (at < folded.length && /\s/.test(folded[at])) at++;
+    const next = folded[at] ?? '';
     // a signed value after it (`18 -1 1721`, 2019 format 本年增/减) is the next cell, not part of a word
-    const signedNext = /^-\d/.test(rest);
+    const signedNext = next === '-' && /\d/.test(folded[at + 1] ?? '');
     const prev = folded[start - 1] ?? '';
     if (/[年月日号期届次岁%‰]/.test(next) || prev === '第') continue;
     if (prev && !/[\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff）)：:、，,。；;|\]】”"’'」』》〉]/.test(prev)) continue;
