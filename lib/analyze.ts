@@ -2,7 +2,16 @@ import { runChecks } from './checks/index';
 import { findSuspects } from './checks/suspects';
 import { isReportTitle } from './detect';
 import { distrustContradictedSplits, extractCells, zerosArePrinted, type ExtractedCell } from './extract/assemble';
-import { findOrgan, findPublisher, findTitle, findYear } from './extract/meta';
+import {
+  findOrgan,
+  findPublished,
+  findPublisher,
+  findSignature,
+  findTitle,
+  findYear,
+  organNamedByTitle,
+} from './extract/meta';
+import { findSections } from './extract/sections';
 import { FORMATS, cellsOf, type FormatId } from './format/layouts';
 import type { Finding, Report } from './model';
 import type { PageLink } from './source/html';
@@ -20,6 +29,8 @@ export interface PageInput<Ref> {
   titleHint?: string | null;
   /** the page's own publisher metadata (发布机构, ContentSource) */
   organHint?: string | null;
+  /** the page's publication date metadata (PubDate) */
+  publishedHint?: string | null;
   /** a page's markup, or a text dump */
   kind: 'dom' | 'text';
   /** a page's links and image count (markup only) */
@@ -38,6 +49,7 @@ interface Meta {
   title: string | null;
   organ: string | null;
   publisher: string | null;
+  published: string | null;
   year: number | null;
 }
 
@@ -92,6 +104,7 @@ export function uncheckedReport(
     title: meta?.title ?? null,
     organ: meta?.organ ?? null,
     publisher: meta?.publisher ?? null,
+    published: meta?.published ?? null,
     year: meta?.year ?? null,
     format: null,
     cells: {},
@@ -174,6 +187,7 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
     title,
     organ: findOrgan(lines, title, input.organHint),
     publisher: findPublisher(input.organHint),
+    published: findPublished(lines, input.publishedHint),
     year: findYear(title, input.text),
   };
   const tokens = input.tokens as Token[];
@@ -184,12 +198,18 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
   const blanksMayVanish = input.kind === 'dom' || !zerosArePrinted(tokens);
   const { cells, diagnostics } = extractCells(input.tokens, format, blanksMayVanish);
   diagnostics.push(...distrustContradictedSplits(cells, format));
+  const signature = findSignature(lines);
   const findings = runChecks({
     format,
     year: meta.year,
     organ: meta.organ,
+    names: { title: organNamedByTitle(lines, title), publisher: meta.publisher, signature: signature.organ },
+    dates: { published: meta.published, signed: signature.date },
     cells: cells as Map<string, ExtractedCell>,
     narrative: narrativeOf(input.text),
+    sections: findSections(input.text),
+    attachments: attachmentsOf(input.links ?? [], input.source),
+    images: input.images ?? 0,
     previous: options.previous?.format ? previousOf(options.previous) : undefined,
   });
   return { report: buildReport(input.source, meta, format, cells, findings, diagnostics), cells };

@@ -11,8 +11,8 @@ const YEAR = /(?:19|20)\d{2}/;
 const NOT_A_REPORT =
   /通知|通[报報]|意[见見]|方案|[编編]制工作|[报報]送|征求|解[读讀]|目[录錄]|[专專]欄|[专專]栏|栏目|欄目|列表|[汇匯]总|[汇匯]總|网站工作年度报表|網站工作年度報表|网站年度报表|網站年度報表/;
 
-/** The page's metadata that names the report and its publisher, as TRS and UCAP CMSs write it. */
-export const HINT_META = { title: 'articletitle', publisher: 'contentsource' } as const;
+/** The page's metadata that names the report, its publisher and its date, as TRS and UCAP CMSs write it. */
+export const HINT_META = { title: 'articletitle', publisher: 'contentsource', published: 'pubdate' } as const;
 
 const compact = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
 

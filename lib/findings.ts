@@ -2,10 +2,11 @@ import type { Finding } from './model';
 
 /**
  * Findings that mark cells on the page: failing relations and bad values. A report that leaves
- * zeros blank is common; those blanks are listed in the popup, not outlined on the page.
+ * zeros blank is common; those blanks are listed in the popup, not outlined on the page; nor are
+ * the cells of an info (a figure worth a look).
  */
 export function marksCells(f: Finding): boolean {
-  return f.status === 'fail' && !(f.rule === 'cell-value' && f.severity === 'warning');
+  return f.status === 'fail' && f.severity !== 'info' && !(f.rule === 'cell-value' && f.severity === 'warning');
 }
 
 /** How a cell involved in these findings is shown: red when any of them is an error. */

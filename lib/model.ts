@@ -19,6 +19,14 @@ export const RuleId = z.enum([
   'format-year',
   'cross-year-carry',
   'cross-year-in-force',
+  'sections',
+  'section-five',
+  'table-missing',
+  'fee-statement',
+  'report-dates',
+  'publication-deadline',
+  'organ-names',
+  'plausibility',
 ]);
 export type RuleId = z.infer<typeof RuleId>;
 
@@ -35,6 +43,10 @@ export const Finding = z.object({
   actual: z.number().nullable().optional(),
   /** cells left blank that the check read as 0 */
   blankAsZero: z.array(z.string()).optional(),
+  /** the words of the report the finding is about: a sentence, and the figure in it the check read */
+  quote: z.object({ text: z.string(), figure: z.string().optional() }).optional(),
+  /** a link the finding points to (the attachment a table is in) */
+  href: z.string().optional(),
   message: z.object({ zh: z.string(), en: z.string() }),
 });
 export type Finding = z.infer<typeof Finding>;
@@ -83,6 +95,8 @@ export const Report = z.object({
   organ: z.string().nullable(),
   /** who published the page, as the site's metadata says (ContentSource, 发布机构); may differ from organ */
   publisher: z.string().nullable(),
+  /** when the page says it was published (`2024-01-19`), from its metadata or a 发布日期 line */
+  published: z.string().nullable(),
   year: z.number().int().nullable(),
   format: z.enum(['2021', '2019']).nullable(),
   /** canonical key → number, or null when blank, a dash, or unreadable */

@@ -21,6 +21,8 @@ export async function analyzeText(source: string, text: string, options: ReadOpt
 export interface DomHints {
   title?: string | null;
   organ?: string | null;
+  /** the page's publication date metadata (PubDate) */
+  published?: string | null;
 }
 
 /** Reads and checks a page given as a DOM through an adapter (a parse5 tree). Reads only the part that holds the report. */
@@ -57,6 +59,7 @@ export async function analyzeDom<N>(
       text,
       titleHint: title,
       organHint: organ,
+      publishedHint: hints.published ?? null,
       kind: 'dom',
       links: walked.links,
       images: walked.images,

@@ -1,4 +1,5 @@
 import type { Rule } from './context';
+import { oldTemplateHeaders } from './structure';
 
 /** 2021 format for report years ≥ 2021; 2019 format for 2019–2020. */
 export const formatYear: Rule = {
@@ -30,6 +31,10 @@ export const formatYear: Rule = {
         },
       ];
     }
+    // the headers that give the template away
+    const telltale = ctx.format === '2019' ? oldTemplateHeaders(ctx.sections?.text ?? '') : [];
+    const zhHeaders = telltale.length ? `（表中有“${telltale.slice(0, 4).join('”“')}”）` : '';
+    const enHeaders = telltale.length ? ` (its tables have ${telltale.slice(0, 4).join(', ')})` : '';
     return [
       {
         rule: 'format-year',
@@ -37,8 +42,8 @@ export const formatYear: Rule = {
         severity: 'warning',
         cells: [],
         message: {
-          zh: `${ctx.year} 年度报告应使用 ${expected} 年版格式，实际为 ${ctx.format} 年版`,
-          en: `a ${ctx.year} report should use the ${expected} format, this one uses ${ctx.format}`,
+          zh: `${ctx.year} 年度报告应使用 ${expected} 年版格式，实际为 ${ctx.format} 年版${zhHeaders}`,
+          en: `a ${ctx.year} report should use the ${expected} format, this one uses ${ctx.format}${enHeaders}`,
         },
       },
     ];

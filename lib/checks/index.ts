@@ -2,8 +2,12 @@ import type { Finding } from '../model';
 import { cellValue } from './cell-value';
 import type { CheckContext, Rule } from './context';
 import { crossYearCarry, crossYearInForce } from './cross-year';
+import { organNames, publicationDeadline, reportDates } from './dates';
+import { feeStatement } from './fees';
 import { formatYear } from './format-year';
 import { narrativeMatch } from './narrative-match';
+import { plausibility } from './plausibility';
+import { sectionFive, sectionsPresent, tableMissing } from './structure';
 import { t3Balance } from './t3-balance';
 import { t3ResultsSum } from './t3-results-sum';
 import { t3RowTotal } from './t3-row-total';
@@ -16,10 +20,18 @@ export const RULES: readonly Rule[] = [
   t3RowTotal,
   t4GroupTotal,
   cellValue,
+  feeStatement,
   narrativeMatch,
+  tableMissing,
+  sectionsPresent,
+  sectionFive,
   formatYear,
+  reportDates,
   crossYearCarry,
   crossYearInForce,
+  publicationDeadline,
+  organNames,
+  plausibility,
 ];
 
 /** Runs every rule; one rule failing never stops the others. */

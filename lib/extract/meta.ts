@@ -134,3 +134,44 @@ function organOfTitle(lines: string[], title: string): string | null {
   }
   return null;
 }
+
+const DATE = /((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
+const isoDate = (m: RegExpExecArray) => {
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+/** When the page says it was published: its PubDate metadata, or a 发布日期/发布时间 line near the top. */
+export function findPublished(lines: string[], hint?: string | null): string | null {
+  const fromHint = hint ? DATE.exec(plainText(hint)) : null;
+  if (fromHint) return isoDate(fromHint);
+  for (const raw of lines.slice(0, 40)) {
+    const m = /(?:发布|发文|公开|成文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/.exec(
+      plainText(raw),
+    );
+    const date = m && DATE.exec(m[1]);
+    if (date) return isoDate(date);
+  }
+  return null;
+}
+
+/** The signature at the report's end: the body on one line (when there is one) and the date under it. */
+export function findSignature(lines: string[]): { organ: string | null; date: string | null } {
+  const tail = lines
+    .map((l) => plainText(l).trim())
+    .filter(Boolean)
+    .slice(-4);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const m = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(tail[i]);
+    if (!m) continue;
+    const organ = i > 0 ? cleanOrgan(tail[i - 1]) : null;
+    return { organ: organ && ORGAN_SUFFIX.test(organ) ? organ : null, date: isoDate(m) };
+  }
+  return { organ: null, date: null };
+}
+
+/** The body as the title names it (`X2023年政府信息公开…`), or null. */
+export function organNamedByTitle(lines: string[], title: string | null): string | null {
+  return title && !isOtherDocumentTitle(title) ? organOfTitle(lines, title) : null;
+}

@@ -20,11 +20,12 @@ export const parse5Adapter: DomAdapter<P5Node> = {
   data: (n) => n.value ?? '',
 };
 
-/** The document's <title> and publisher metadata (ArticleTitle, ContentSource). */
-export function parse5Hints(root: P5Node): { title: string | null; organ: string | null } {
+/** The document's <title> and its metadata: ArticleTitle, ContentSource, PubDate. */
+export function parse5Hints(root: P5Node): { title: string | null; organ: string | null; published: string | null } {
   let title: string | null = null;
   let articleTitle: string | null = null;
   let organ: string | null = null;
+  let published: string | null = null;
   const walk = (n: P5Node) => {
     if (n.tagName === 'title' && title === null)
       title = (n.childNodes ?? [])
@@ -36,9 +37,10 @@ export function parse5Hints(root: P5Node): { title: string | null; organ: string
       const content = parse5Adapter.attr(n, 'content')?.trim();
       if (content && name === HINT_META.title) articleTitle ??= content;
       if (content && name === HINT_META.publisher) organ ??= content;
+      if (content && name === HINT_META.published) published ??= content;
     }
     for (const c of n.childNodes ?? []) walk(c);
   };
   walk(root);
-  return { title: articleTitle ?? title, organ };
+  return { title: articleTitle ?? title, organ, published };
 }

@@ -6,6 +6,9 @@
 /** Pinyin annotations that some mirrors insert after each character: `號(hào)`. */
 const PINYIN_NOTE = /\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]{1,7})\)/g;
 
+/** Text without the pinyin notes some mirrors insert: `動(dòng)` → `動`. */
+export const stripPinyin = (text: string) => text.replace(PINYIN_NOTE, '');
+
 /** NFKC folds full-width digits, letters, brackets and punctuation to ASCII, and ideographic space to space. */
 export function foldWidth(text: string): string {
   return text.normalize('NFKC');
