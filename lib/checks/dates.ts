@@ -125,7 +125,9 @@ export const organNames: Rule = {
     const listZh = seen.map((n) => `${n.zh}“${n.name}”`).join('、');
     const listEn = seen.map((n) => `${n.en} "${n.name}"`).join(', ');
     if (!differ.length)
-      return [textFinding('organ-names', 'pass', 'info', { zh: `机关名称一致：${listZh}`, en: `same body: ${listEn}` })];
+      return [
+        textFinding('organ-names', 'pass', 'info', { zh: `机关名称一致：${listZh}`, en: `same body: ${listEn}` }),
+      ];
     return [
       textFinding('organ-names', 'fail', 'info', {
         zh: `机关名称不一致：${listZh}`,

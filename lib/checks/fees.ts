@@ -20,7 +20,8 @@ const NOT_COLLECTED = [
   /未(?:发生|产生|涉及)(?:政府信息公开)?(?:信息处理费)?(?:的)?收费/,
   /无(?:政府信息公开)?(?:信息处理费)?收费(?:情况|事项|行为)/,
 ];
-const COUNTED = /(?:发出|发放|出具|制发|送达|开具)(?:了)?(?:信息处理费)?(?:收费|缴费)通知(?:书)?(?:共)?(\d+)(?:件|份|次|个)/;
+const COUNTED =
+  /(?:发出|发放|出具|制发|送达|开具)(?:了)?(?:信息处理费)?(?:收费|缴费)通知(?:书)?(?:共)?(\d+)(?:件|份|次|个)/;
 
 function quoteOf(text: string, re: RegExp): { text: string; index: number; match: RegExpExecArray } | null {
   const m = re.exec(text);

@@ -20,11 +20,11 @@ export const sectionsPresent: Rule = {
           en: `sections missing: ${named(s.missing, 'en')} (the template requires all six)`,
         }),
       );
-    if (s.outOfOrder.length)
+    for (const { id, after } of s.outOfOrder)
       findings.push(
         textFinding('sections', 'fail', 'warning', {
-          zh: `章节顺序不对：${named(s.outOfOrder, 'zh')} 出现在前一部分之前`,
-          en: `sections out of order: ${named(s.outOfOrder, 'en')} come before the section that should precede them`,
+          zh: `章节顺序不对：${named([id], 'zh')} 排在 ${named([after], 'zh')} 之前`,
+          en: `sections out of order: ${named([id], 'en')} comes before ${named([after], 'en')}`,
         }),
       );
     if (!findings.length)
@@ -48,7 +48,9 @@ export const sectionFive: Rule = {
     const text = s && sectionText(s, 'problems');
     if (text === null || text === undefined) return [];
     // what is left once punctuation, numbering and table remnants are taken out
-    const substance = text.replace(/[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+/g, '').replace(/^[一二三四五六七八九十]+/, '');
+    const substance = text
+      .replace(/[^\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9]+/g, '')
+      .replace(/^[一二三四五六七八九十]+/, '');
     const quote = text.replace(/\s+/g, ' ').trim().slice(0, 60);
     if (NOTHING.test(substance) || substance.length < 30)
       return [
@@ -92,7 +94,7 @@ export const tableMissing: Rule = {
     const findings: Finding[] = [];
     for (const table of FORMATS[ctx.format].tables) {
       const keys = [...ctx.cells.keys()].filter((k) => k.startsWith(`${table.id}.`));
-      if (!keys.length || !keys.every((k) => ctx.cells.get(k)?.unreadable === 'table-missing')) continue;
+      if (!keys.length || !keys.every((k) => ctx.cells.get(k)?.state === 'unreadable')) continue;
       if (HEADER_WORDS[table.id]?.some((w) => ctx.sections?.text.includes(w))) continue;
       const name = TABLE_NAMES[table.id as keyof typeof TABLE_NAMES];
       const link = ctx.attachments?.[0];

@@ -12,8 +12,8 @@ const sameCells = (rel: RelationDef, f: Finding) => {
  * The cell most likely wrong: a single printed figure whose change would make every failing
  * relation pass, and break none that passes. A typo breaks two relations at once (its row total and
  * its column sum); the cell on both is the one to look at. Where several cells fit equally they are
- * all listed; where none does (two independent errors, a wrong total and a wrong part), nothing is
- * said. Blank cells read as 0 are never proposed, nor cells whose value came from a split.
+ * all listed; where none does (two independent errors, even in separate tables; a wrong total and a
+ * wrong part), nothing is said. Blank cells read as 0 are never proposed, nor cells whose value came from a split.
  */
 export function findSuspects(
   format: FormatId,
@@ -24,11 +24,10 @@ export function findSuspects(
   const failing = findings
     .map((f, index) => ({ f, index, rel: relations.find((r) => r.rule === f.rule && sameCells(r, f)) }))
     .filter((x): x is Failing => x.f.status === 'fail' && x.f.severity === 'error' && !!x.rel);
-  // relations that share no cell fail for separate reasons: each group is explained on its own, and
-  // only a group of two or more can single a cell out (one failing sum says nothing of which cell is off)
-  return groupsSharingCells(failing)
-    .filter((group) => group.length >= 2)
-    .flatMap((group) => explain(group, relations, cells));
+  // relations that share no cell fail for separate reasons: two faults at least, and no one cell
+  // explains them all, so nothing is said; one failing sum alone says nothing of which cell is off
+  const groups = groupsSharingCells(failing);
+  return groups.length === 1 && groups[0].length >= 2 ? explain(groups[0], relations, cells) : [];
 }
 
 interface Failing {

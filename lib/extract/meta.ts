@@ -147,9 +147,10 @@ export function findPublished(lines: string[], hint?: string | null): string | n
   const fromHint = hint ? DATE.exec(plainText(hint)) : null;
   if (fromHint) return isoDate(fromHint);
   for (const raw of lines.slice(0, 40)) {
-    const m = /(?:发布|发文|公开|成文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/.exec(
-      plainText(raw),
-    );
+    const m =
+      /(?:发布|发文|公开|成文)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/.exec(
+        plainText(raw),
+      );
     const date = m && DATE.exec(m[1]);
     if (date) return isoDate(date);
   }

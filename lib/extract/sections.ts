@@ -27,7 +27,8 @@ export const SECTIONS = [
     zh: '五、存在的主要问题及改进情况',
     en: '5. Main problems and improvements',
     // PDF converters drop heading lines; then `（一）主要问题` or `存在的主要问题` is what is left of it
-    pattern: /(?:存在的?)?(?:主要)?(?:问题|不足)(?:及|和|与|、)?(?:的)?(?:改进|整改)(?:情况|措施|方向|计划|举措)?|存在的主要问题|主要问题/g,
+    pattern:
+      /(?:存在的?)?(?:主要)?(?:问题|不足)(?:及|和|与|、)?(?:的)?(?:改进|整改)(?:情况|措施|方向|计划|举措)?|存在的主要问题|主要问题/g,
   },
   { id: 'other', zh: '六、其他需要报告的事项', en: '6. Other matters', pattern: /其他需要报告的?事项/g },
 ] as const;
@@ -47,8 +48,8 @@ export interface Sections {
   /** the sections found, in the order looked for */
   found: SectionAt[];
   missing: SectionId[];
-  /** sections present only before the one that should precede them */
-  outOfOrder: SectionId[];
+  /** sections whose heading is only before the one that should precede them (`after`) */
+  outOfOrder: { id: SectionId; after: SectionId }[];
 }
 
 /** Width-folded, spaces and tabs removed, line breaks kept: the form every text check reads. */
@@ -67,11 +68,12 @@ interface Match {
 }
 
 function matches(text: string, pattern: RegExp): Match[] {
-  return [...text.matchAll(pattern)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    heading: NUMBERING.test(text.slice(Math.max(0, m.index - 24), m.index)),
-  }));
+  return [...text.matchAll(pattern)].map((m) => {
+    const numbering = NUMBERING.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    // a heading starts at its numbering (`六、`), after the line break or full stop before it
+    const prefix = numbering ? numbering[0].replace(/^[\n。；;:：|!！?？]/, '').length : 0;
+    return { start: m.index - prefix, end: m.index + m[0].length, heading: !!numbering };
+  });
 }
 
 /**
@@ -83,7 +85,7 @@ export function findSections(text: string): Sections {
   const compact = compactText(text);
   const found: SectionAt[] = [];
   const missing: SectionId[] = [];
-  const outOfOrder: SectionId[] = [];
+  const outOfOrder: Sections['outOfOrder'] = [];
   let after = 0;
   for (const section of SECTIONS) {
     const at = matches(compact, section.pattern);
@@ -95,12 +97,16 @@ export function findSections(text: string): Sections {
     // section is the one; a mere mention there will do when the heading's line was lost
     const later = at.filter((p) => p.start >= after);
     const next = later.find((p) => p.heading) ?? later[0];
+    const earlierHeading = at.find((p) => p.heading);
     if (next) {
       found.push({ id: section.id, start: next.start, end: next.end });
       after = next.end;
+    } else if (earlierHeading) {
+      found.push({ id: section.id, start: earlierHeading.start, end: earlierHeading.end });
+      outOfOrder.push({ id: section.id, after: found.at(-2)?.id ?? section.id });
     } else {
-      found.push({ id: section.id, start: at[0].start, end: at[0].end });
-      outOfOrder.push(section.id);
+      // only words of it, earlier in the text (the overview mentions 存在的主要问题): not a section
+      missing.push(section.id);
     }
   }
   return { text: compact, found, missing, outOfOrder };
