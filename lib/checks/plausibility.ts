@@ -23,7 +23,7 @@ const RESULT_ROWS_2021 = [
   'rejected_reconfirm',
 ];
 
-const valueOf = (ctx: CheckContext, key: string) => {
+const countIn = (ctx: CheckContext, key: string) => {
   const c = ctx.cells.get(key);
   return c?.state === 'number' ? c.value : c?.state === 'blank' ? 0 : null;
 };
@@ -54,12 +54,12 @@ export const plausibility: Rule = {
         );
     }
 
-    const received = ['t3.new.total', 't3.carried_over.total'].map((k) => valueOf(ctx, k));
+    const received = ['t3.new.total', 't3.carried_over.total'].map((k) => countIn(ctx, k));
     if (received.every((v) => v !== null)) {
       const total = received[0]! + received[1]!;
       for (const row of RESULT_ROWS_2021) {
         const key = `t3.${row}.total`;
-        const v = valueOf(ctx, key);
+        const v = countIn(ctx, key);
         if (v !== null && v > total)
           flag(
             [key, 't3.new.total', 't3.carried_over.total'],
@@ -69,8 +69,8 @@ export const plausibility: Rule = {
       }
     }
 
-    const review = valueOf(ctx, 't4.review.total');
-    const afterReview = valueOf(ctx, 't4.suit_after_review.total');
+    const review = countIn(ctx, 't4.review.total');
+    const afterReview = countIn(ctx, 't4.suit_after_review.total');
     const prevReview = ctx.previous?.cells.get('t4.review.total');
     // a lawsuit may follow a review of an earlier year: only with last year's report beside this one
     const reviews =
