@@ -337,6 +337,11 @@ function Findings({ props, report }: { props: ViewProps; report: Report }) {
         <span class="rule">{f.rule}</span>
         {f.message[lang]}
       </button>
+      {f.href && /^https?:\/\//i.test(f.href) && (
+        <a href={f.href} target="_blank" rel="noreferrer noopener">
+          {t.openLink}
+        </a>
+      )}
     </li>
   );
   return (

@@ -43,6 +43,7 @@ const zh = {
   language: 'English',
   diagnostics: '读取说明',
   showPassed: (n: number) => `显示 ${n} 项通过的检查`,
+  openLink: '打开附件',
   involved: '涉及：',
   andMore: (n: number) => ` 等另 ${n} 格`,
 };
@@ -91,6 +92,7 @@ const en: Messages = {
   language: '中文',
   diagnostics: 'Reading notes',
   showPassed: (n) => `Show ${n} passed checks`,
+  openLink: 'Open the attachment',
   involved: 'Cells: ',
   andMore: (n) => ` and ${n} more`,
 };

@@ -3,7 +3,7 @@ import { Overlay, OVERLAY_CSS, TOOLTIP_MAX_HEIGHT, TOOLTIP_MAX_WIDTH } from '../
 import { marksCells } from '../../lib/findings';
 import type { AnalyzeResult, Lang } from '../../lib/messages';
 import { textSignature } from '../../lib/page/mark-plan';
-import { applyMarks, flash, RULE_ATTR, type PlacedMark } from './marks';
+import { applyMarks, flash, RULE_ATTR, type PlacedMark, type WrappedFigure, wrapQuotedFigure } from './marks';
 
 const HOST_TAG = 'nianbao-check-ui';
 
@@ -37,6 +37,20 @@ export function showMarks(
       placed.push({ el, findings: mark.findings, severity: mark.severity, emphasis: mark.emphasis });
     else unplaced++;
   }
+  // a figure the text quotes wrongly is marked inside its sentence too
+  const wrapped: WrappedFigure[] = [];
+  report.findings.forEach((f, i) => {
+    if (!marksCells(f) || !f.quote?.figure || !doc.body) return;
+    const figure = wrapQuotedFigure(doc.body, f.quote);
+    if (!figure) return;
+    wrapped.push(figure);
+    placed.push({
+      el: figure.el,
+      findings: [i],
+      severity: f.severity === 'error' ? 'error' : 'warning',
+      emphasis: 'plain',
+    });
+  });
   const marks = applyMarks(doc, placed, report.findings);
 
   const host = doc.createElement(HOST_TAG);
@@ -99,6 +113,7 @@ export function showMarks(
     },
     clear() {
       marks.clear();
+      for (const figure of wrapped) figure.unwrap();
       for (const [type, fn] of listeners) doc.removeEventListener(type, fn, true);
       render(null, mount);
       host.remove();

@@ -107,3 +107,83 @@ export function flash(el: Element): void {
   el.setAttribute(FLASH_ATTR, '');
   setTimeout(() => el.removeAttribute(FLASH_ATTR), 2000);
 }
+
+const SKIP_TEXT_IN = new Set(['script', 'style', 'noscript', 'textarea', 'template', 'nianbao-check-ui']);
+
+/** A text node's characters as the reader compares them (width-folded, no white space), each with its offset. */
+function compared(data: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const folded = data[i].normalize('NFKC');
+    if (/^\s*$/.test(folded)) continue;
+    for (const ch of folded) {
+      text += ch;
+      at.push(i);
+    }
+  }
+  return { text, at };
+}
+
+export interface WrappedFigure {
+  el: HTMLElement;
+  /** puts the page's text back as one text node, as it was */
+  unwrap(): void;
+}
+
+/**
+ * Finds a figure the text quotes (`…办结依申请公开事项403件`, figure `403`) in the page's text and
+ * wraps it in a span to mark. Only within one text node, after at least two characters of the
+ * sentence before it; not found → null (the cell marks still show the finding).
+ */
+export function wrapQuotedFigure(root: Element, quote: { text: string; figure?: string }): WrappedFigure | null {
+  const figure = quote.figure && compared(quote.figure).text;
+  const sentence = compared(quote.text).text;
+  const end = figure ? sentence.lastIndexOf(figure) + figure.length : -1;
+  if (!figure || end < figure.length) return null;
+  const doc = root.ownerDocument;
+  for (const context of [8, 4, 2]) {
+    const from = Math.max(0, end - figure.length - context);
+    if (end - figure.length - from < Math.min(context, 2)) continue;
+    const needle = sentence.slice(from, end);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) =>
+        SKIP_TEXT_IN.has(n.parentElement?.localName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const seen = compared(node.data);
+      const hit = seen.text.indexOf(needle);
+      if (hit < 0) continue;
+      const first = seen.at[hit + needle.length - figure.length];
+      const last = seen.at[hit + needle.length - 1] + 1;
+      const range = doc.createRange();
+      range.setStart(node, first);
+      range.setEnd(node, last);
+      const span = doc.createElement('span');
+      span.setAttribute('data-nianbao-quote', '');
+      range.surroundContents(span);
+      return {
+        el: span,
+        unwrap() {
+          const before = span.previousSibling;
+          const after = span.nextSibling;
+          const text = doc.createTextNode(span.textContent ?? '');
+          span.replaceWith(text);
+          // the node was split in three around the figure: join it back into one
+          if (before?.nodeType === 3) {
+            (before as Text).data += text.data;
+            text.remove();
+            if (after?.nodeType === 3) {
+              (before as Text).data += (after as Text).data;
+              after.remove();
+            }
+          } else if (after?.nodeType === 3) {
+            text.data += (after as Text).data;
+            after.remove();
+          }
+        },
+      };
+    }
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyzeFile } from '../../cli/read-input';
 import { FIXTURES } from '../support/analyze';
 import { badge, expect, gov, openPopup, test } from './fixtures';
-import { FAULTY_CELLS, FAULTY_MARKS } from './server';
+import { FAULTY_CELLS, FAULTY_MARKS, NARRATIVE_FIGURE } from './server';
 
 const marked = (page: import('@playwright/test').Page) =>
   page
@@ -69,6 +69,36 @@ test('marks are removed with one click and the page is as it was', async ({ cont
   await untouched.goto(`http://127.0.0.1:${port}/gen/faulty.html`);
   const markup = (p: import('@playwright/test').Page) => p.evaluate(() => document.documentElement.outerHTML);
   expect(await markup(page)).toBe(await markup(untouched));
+});
+
+test('a figure the text quotes wrongly is marked inside its sentence, and unmarked as it was', async ({
+  context,
+  port,
+}) => {
+  const page = await context.newPage();
+  await page.goto(gov(port, '/gen/narrative.html'));
+  const figure = page.locator('[data-nianbao-quote]');
+  await expect(figure).toHaveText(NARRATIVE_FIGURE);
+  await expect(figure).toHaveAttribute('data-nianbao-rule', 'narrative-match');
+  await expect(figure).toHaveAttribute('data-nianbao-severity', 'warning');
+  await figure.hover();
+  await expect(page.locator('nianbao-check-ui')).toContainText(`正文所述收到申请数为 ${NARRATIVE_FIGURE}`);
+  // the table cell it names is marked too
+  await expect(page.locator('[data-cell="t3.new.total"]')).toHaveAttribute('data-nianbao-rule', 'narrative-match');
+  await page.locator('[data-testid="nianbao-clear"]').click();
+  await expect(figure).toHaveCount(0);
+  const untouched = await context.newPage();
+  await untouched.goto(`http://127.0.0.1:${port}/gen/narrative.html`);
+  const markup = (p: import('@playwright/test').Page) => p.evaluate(() => document.documentElement.outerHTML);
+  expect(await markup(page)).toBe(await markup(untouched));
+  // one text node again, as the page had it
+  expect(
+    await page.evaluate(
+      (n) =>
+        [...document.querySelectorAll('p')].filter((p) => p.textContent?.includes(`申请${n}件`))[0].childNodes.length,
+      NARRATIVE_FIGURE,
+    ),
+  ).toBe(1);
 });
 
 test('popup: header, checks failing first, figures laid out like the report, copy JSON equal to the CLI’s', async ({

@@ -24,6 +24,14 @@ const page = (cells: typeof CLEAN_CELLS, organ = '示例县人民政府办公室
 /** The faulty report as a page (served at /gen/faulty.html). */
 export const faultyPage = () => page(FAULTY_CELLS);
 
+/** The clean report whose text quotes a wrong number of applications (served at /gen/narrative.html). */
+// neither 本年新收 nor 本年新收 + 上年结转: the two things 收到 can mean
+export const NARRATIVE_FIGURE = String(
+  (CLEAN_CELLS['t3.new.total'] as number) + (CLEAN_CELLS['t3.carried_over.total'] as number) + 13,
+);
+const narrativePage = () =>
+  page(CLEAN_CELLS).replace(/共收到政府信息公开申请\d+件/, `共收到政府信息公开申请${NARRATIVE_FIGURE}件`);
+
 const bigOrdinaryPage = () => {
   const rows = Array.from(
     { length: 400 },
@@ -51,6 +59,7 @@ setTimeout(function () {
 const ROUTES: Record<string, () => string> = {
   '/gen/clean.html': () => page(CLEAN_CELLS),
   '/gen/faulty.html': faultyPage,
+  '/gen/narrative.html': narrativePage,
   '/gen/xss.html': () =>
     page(CLEAN_CELLS, '<img src=x onerror="window.__xss=1">示例县<script>window.__xss=2</script>人民政府')
       // a label and a cell whose text looks like markup (escaped in the page source, so it is text there)
