@@ -16,15 +16,16 @@ const OUT = resolve(process.env.DEMO_OUT ?? 'demo-output');
 const EXT = resolve('.output/chrome-mv3');
 const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
 
-// a consistent report with two printed mistakes a reviewer would want to catch
+// a consistent report with two mistakes a reviewer would want to catch: a typo in table 三 (the
+// cell most likely wrong is named) and a number of applications in the text that the table does not have
 const cells = randomCells('2021', rng(2024));
 cells['t3.granted.natural'] = (cells['t3.granted.natural'] as number) + 3;
-cells['t4.review.total'] = (cells['t4.review.total'] as number) + 1;
+const received = (cells['t3.new.total'] as number) + (cells['t3.carried_over.total'] as number);
 const SAMPLES: Record<string, string> = {
   '/report.html': renderPage(
     { format: '2021', organ: '示例县人民政府办公室', year: 2024, cells, style: 'word', chrome: 'trs' },
     rng(9),
-  ).content,
+  ).content.replace(/共收到政府信息公开申请\d+件/, `共收到政府信息公开申请${received + 20}件`),
   '/clean.html': renderPage(
     {
       format: '2021',
@@ -100,10 +101,20 @@ if (!headless) {
   await new Promise<void>((r) => context.on('close', () => r()));
 } else {
   mkdirSync(OUT, { recursive: true });
-  await page.locator('[data-nianbao-rule]').first().scrollIntoViewIfNeeded();
+  // the cell most likely wrong, with the explanation shown
+  const suspect = page.locator('[data-nianbao-emphasis="suspect"]').first();
+  const shown = (await suspect.count()) ? suspect : page.locator('[data-nianbao-rule]').first();
+  await shown.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -120));
-  await page.locator('[data-nianbao-rule]').first().hover();
+  await shown.hover();
   await page.screenshot({ path: `${OUT}/marked-page.png` });
+  // and a figure of the text that the table contradicts, marked inside its sentence
+  const quoted = page.locator('[data-nianbao-quote]').first();
+  if (await quoted.count()) {
+    await quoted.scrollIntoViewIfNeeded();
+    await quoted.hover();
+    await page.screenshot({ path: `${OUT}/marked-text.png` });
+  }
   const popup = await popupFor(page);
   await popup.screenshot({ path: `${OUT}/popup.png`, fullPage: true });
   const findings = await popup.locator('[data-testid="findings"] li').allInnerTexts();
@@ -120,7 +131,7 @@ if (!headless) {
       `${url(path)}\n  ${(await pop.locator('[data-testid="report-meta"]').innerText()).trim()}\n  ${(await pop.locator('[data-testid="summary"]').innerText()).replace(/\s+/g, ' ')}`,
     );
   }
-  console.log(`\nScreenshots: ${OUT}/marked-page.png, ${OUT}/popup.png`);
+  console.log(`\nScreenshots: ${OUT}/marked-page.png, ${OUT}/marked-text.png, ${OUT}/popup.png`);
   await context.close();
 }
 server.close();

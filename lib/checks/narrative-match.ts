@@ -183,7 +183,12 @@ export const narrativeMatch: Rule = {
       const first = quoted[0];
       const matched = quoted.find((q) => sums.includes(q.value));
       // the sentence as far as the figure and its unit: what the page shows, and where the figure is marked
-      const quote = text.slice(Math.max(0, first.index - 12, text.lastIndexOf('\n', first.index) + 1), first.end);
+      const from = Math.max(
+        0,
+        first.index - 24,
+        ...['。', '；', '\n'].map((c) => text.lastIndexOf(c, first.index) + 1),
+      );
+      const quote = text.slice(from, first.end).replace(/^[^\p{L}\p{N}]+/u, '');
       if (matched) {
         findings.push({
           rule: 'narrative-match',
@@ -208,8 +213,8 @@ export const narrativeMatch: Rule = {
         actual: first.value,
         quote: { text: quote, figure: first.figure },
         message: {
-          zh: `${st.what.zh}为 ${first.value}（“${quote}”），而${readable[0].map((k) => cellName(ctx.format, k, 'zh')).join(' + ')} 为 ${sums[0]}`,
-          en: `${st.what.en} is ${first.value}, but ${readable[0].map((k) => cellName(ctx.format, k, 'en')).join(' + ')} is ${sums[0]}`,
+          zh: `${st.what.zh}为 ${first.value}（“${quote}”），而${readable[0].map((k) => cellName(ctx.format, k, 'zh')).join(' + ')} 为 ${sums[0]}${sums.length > 1 ? `（按其他口径为 ${sums.slice(1).join('、')}）` : ''}`,
+          en: `${st.what.en} is ${first.value}, but ${readable[0].map((k) => cellName(ctx.format, k, 'en')).join(' + ')} is ${sums[0]}${sums.length > 1 ? ` (or ${sums.slice(1).join(', ')} counted otherwise)` : ''}`,
         },
       });
     }
