@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AnalyzeOptions, Analysis } from '../lib/index';
 import { analyzeMarkup, analyzePlainText } from '../lib/page/read-page';
+import { pdfLines, PdfUnreadable } from './pdf';
 
 export class InputError extends Error {}
 
-export const ACCEPTED = ['.html', '.htm', '.txt', '.md', '.markdown', '.text'];
+export const ACCEPTED = ['.html', '.htm', '.txt', '.md', '.markdown', '.text', '.pdf'];
+
+const isPdf = (bytes: Uint8Array) => bytes.length > 5 && new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-';
 
 /** Decodes a file as UTF-8 (with or without BOM), else GBK/GB18030; rejects binary and empty files. */
 export function decode(bytes: Uint8Array, name: string): string {
@@ -56,10 +59,35 @@ export async function readInput(path: string): Promise<Uint8Array> {
 
 /** Reads and checks a file that `readInput` read. */
 export function analyzeBytes(path: string, bytes: Uint8Array, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+  if (isPdf(bytes)) return analyzePdf(path, bytes, options);
+  if (extname(path).toLowerCase() === '.pdf') throw new InputError(`${path}: not a PDF file`);
   const text = decode(bytes, path);
   return analyzeSource(path, text, isHtml(path, text), options);
 }
 
 export async function analyzeFile(path: string, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
   return analyzeBytes(path, await readInput(path), options);
+}
+
+/**
+ * A PDF: its text items laid out as lines (cli/pdf.ts), read like any text; each cell's place says
+ * the page it is on. A PDF without usable text is an InputError that says so.
+ */
+async function analyzePdf(path: string, bytes: Uint8Array, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
+  let lines: Awaited<ReturnType<typeof pdfLines>>;
+  try {
+    lines = await pdfLines(bytes);
+  } catch (error) {
+    if (error instanceof PdfUnreadable) throw new InputError(`${path}: ${error.message}`);
+    throw new InputError(`${path}: not a readable PDF (${String(error).slice(0, 120)})`);
+  }
+  const analysis = await analyzePlainText(path, lines.map((l) => l.text).join('\n'), options);
+  const onPage = (loc: string) =>
+    loc.replace(/^line (\d+)/, (all, n: string) => {
+      const line = lines[Number(n) - 1];
+      return line ? `page ${line.page}, ${all}` : all;
+    });
+  for (const detail of Object.values(analysis.report.cellDetails)) detail.loc = onPage(detail.loc);
+  for (const diagnostic of analysis.report.diagnostics) if (diagnostic.loc) diagnostic.loc = onPage(diagnostic.loc);
+  return analysis;
 }

@@ -1,4 +1,7 @@
-/** Builds the command line into one file, `dist/nianbao-check.mjs`: what `npm install` gives a user, with nothing to compile at start-up. */
+/**
+ * Builds the command line into one file, `dist/nianbao-check.mjs`: what `npm install` gives a user,
+ * with nothing to compile at start-up. PDF.js, its one dependency, stays a package of its own.
+ */
 import { build } from 'esbuild';
 
 await build({
@@ -12,4 +15,6 @@ await build({
   legalComments: 'none',
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
+  // PDF.js is loaded only for a PDF, from its package: its character maps and fonts are files beside it
+  external: ['pdfjs-dist'],
 });

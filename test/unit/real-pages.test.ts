@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../cli/read-input';
@@ -220,30 +218,28 @@ describe('PDF-to-Markdown dumps: as far as they can be read, no wrong numbers', 
   }
 });
 
-const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find(existsSync);
-
-describe('PDF text (pdftotext -layout)', () => {
-  it.runIf(!!pdftotext || process.env.CI)(
-    '03: the text counts one office (17), the table the district (95): no narrative-match alarm',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
-      const out = join(dir, '03.txt');
-      execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/03_hongze_2024.pdf'), out]);
-      const { report } = await analyzeFile(out);
-      expect(report.cells['t3.new.total']).toBe(95);
-      expect(report.cells['t3.total.total']).toBe(95);
-      expect(report.findings.filter((f) => f.rule === 'narrative-match' && f.status === 'fail')).toEqual([]);
-    },
-  );
-  it.runIf(!!pdftotext || process.env.CI)(
-    '02: the review group printed 10+1+0+0 with total 0 is an error on those cells',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'nianbao-'));
-      const out = join(dir, '02.txt');
-      execFileSync(pdftotext ?? 'pdftotext', ['-layout', join(FIXTURES, 'real/02_hongze_2023.pdf'), out]);
-      const { report } = await analyzeFile(out);
-      const f = report.findings.find((x) => x.rule === 't4-group-total' && x.cells.includes('t4.review.total'))!;
-      expect([f.status, f.severity, f.expected, f.actual]).toEqual(['fail', 'error', 11, 0]);
-    },
-  );
+describe('PDF (read with PDF.js: text items laid out by position)', () => {
+  it('03: the text counts one office (17), the table the district (95): no narrative-match alarm', async () => {
+    const { report } = await analyzeFile(join(FIXTURES, 'real/03_hongze_2024.pdf'));
+    expect(report.cells['t3.new.total']).toBe(95);
+    expect(report.cells['t3.total.total']).toBe(95);
+    expect(report.cellDetails['t3.new.total'].loc).toMatch(/^page 3, line \d+/);
+    expect(report.findings.filter((f) => f.rule === 'narrative-match' && f.status === 'fail')).toEqual([]);
+  });
+  it('02: the review group printed 10+1+0+0 with total 0 is an error on those cells', async () => {
+    const { report } = await analyzeFile(join(FIXTURES, 'real/02_hongze_2023.pdf'));
+    const f = report.findings.find((x) => x.rule === 't4-group-total' && x.cells.includes('t4.review.total'))!;
+    expect([f.status, f.severity, f.expected, f.actual]).toEqual(['fail', 'error', 11, 0]);
+  });
+  it('02 and 03 print table 三（六）as one row of the 2019 template: its three sub-rows are unreadable and said', async () => {
+    for (const file of ['real/02_hongze_2023.pdf', 'real/03_hongze_2024.pdf']) {
+      const { report } = await analyzeFile(join(FIXTURES, file));
+      const unreadable = Object.keys(report.cells).filter((k) => report.cellDetails[k].state === 'unreadable');
+      expect(unreadable.sort(), file).toEqual(
+        ['other_no_correction', 'other_unpaid_fee', 'other_other']
+          .flatMap((r) => [...T3_COLS, 'total'].map((c) => `t3.${r}.${c}`))
+          .sort(),
+      );
+    }
+  });
 });
