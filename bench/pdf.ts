@@ -44,10 +44,7 @@ async function time(name: string, bytes: Uint8Array) {
     await analyzeBytes(name, bytes);
     times.push(performance.now() - t0);
   }
-  const pages =
-    (Object.values(report.cellDetails)
-      .at(-1)
-      ?.loc.match(/^page (\d+)/) ?? [])[1] ?? '?';
+  const pages = (await pdfLines(bytes)).at(-1)?.page ?? 0;
   console.log(
     `${name.padEnd(28)} ${String(bytes.length >> 10).padStart(5)} KB  read+check median ${median(times).toFixed(0).padStart(4)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})  ${pages} pages, cells read ${report.summary.cellsRead}`,
   );
