@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { GOV_MATCH } from './lib/messages';
@@ -16,6 +18,9 @@ export default defineConfig({
     // activeTab + scripting: "check this page" on other sites without a broad host permission;
     // storage: the UI language. The content script's match (*.gov.cn) needs no host permission.
     permissions: ['activeTab', 'scripting', 'storage'],
+    // a PDF report is fetched from its site only when the user clicks 读取附件 / 读取此 PDF: that one
+    // site's permission is asked for at that click
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '年报核验' },
     // The content script is the small detector (entrypoints/detector.ts), listed here by hand: WXT's
     // content-script context would cost every gov.cn page more than the detector itself.
@@ -41,4 +46,13 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // PDF.js's worker and CJK character maps, for the popup's PDF reader (loaded only when a PDF is read)
+    'build:publicAssets': (_, assets) => {
+      const pdfjs = resolve('node_modules/pdfjs-dist');
+      assets.push({ absoluteSrc: `${pdfjs}/build/pdf.worker.min.mjs`, relativeDest: 'pdfjs/pdf.worker.min.mjs' });
+      for (const file of readdirSync(`${pdfjs}/cmaps`))
+        assets.push({ absoluteSrc: `${pdfjs}/cmaps/${file}`, relativeDest: `pdfjs/cmaps/${file}` });
+    },
+  },
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AnalyzeOptions, Analysis } from '../lib/index';
 import { analyzeMarkup, analyzePlainText } from '../lib/page/read-page';
+import { pdfText, withPages } from '../lib/pdf/extract';
 import { pdfLines, PdfUnreadable } from './pdf';
 
 export class InputError extends Error {}
@@ -70,7 +71,7 @@ export async function analyzeFile(path: string, options?: AnalyzeOptions): Promi
 }
 
 /**
- * A PDF: its text items laid out as lines (cli/pdf.ts), read like any text; each cell's place says
+ * A PDF: its text items laid out as lines (lib/pdf), read like any text; each cell's place says
  * the page it is on. A PDF without usable text is an InputError that says so.
  */
 async function analyzePdf(path: string, bytes: Uint8Array, options?: AnalyzeOptions): Promise<Analysis<unknown>> {
@@ -81,13 +82,6 @@ async function analyzePdf(path: string, bytes: Uint8Array, options?: AnalyzeOpti
     if (error instanceof PdfUnreadable) throw new InputError(`${path}: ${error.message}`);
     throw new InputError(`${path}: not a readable PDF (${String(error).slice(0, 120)})`);
   }
-  const analysis = await analyzePlainText(path, lines.map((l) => l.text).join('\n'), options);
-  const onPage = (loc: string) =>
-    loc.replace(/^line (\d+)/, (all, n: string) => {
-      const line = lines[Number(n) - 1];
-      return line ? `page ${line.page}, ${all}` : all;
-    });
-  for (const detail of Object.values(analysis.report.cellDetails)) detail.loc = onPage(detail.loc);
-  for (const diagnostic of analysis.report.diagnostics) if (diagnostic.loc) diagnostic.loc = onPage(diagnostic.loc);
-  return analysis;
+  const analysis = await analyzePlainText(path, pdfText(lines), options);
+  return { ...analysis, report: withPages(analysis.report, lines) };
 }

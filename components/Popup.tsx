@@ -9,13 +9,20 @@ import { Figures } from './Figures';
 import { MESSAGES } from './i18n';
 
 export type LoadResult =
-  | { kind: 'response'; tabId: number; response: ReportResponse }
+  /** `pdf`: the report was read from this PDF (an attachment, or the tab's own file), not from the page */
+  | { kind: 'response'; tabId: number; response: ReportResponse; pdf?: string }
+  | { kind: 'pdf-tab'; tabId: number; url: string }
+  | { kind: 'pdf-failed'; tabId: number; url: string; reason: PdfFailure; detail: string }
   | { kind: 'refresh'; tabId: number }
   | { kind: 'other-site'; tabId: number }
   | { kind: 'cannot-check' };
 
+export type PdfFailure = 'permission' | 'fetch' | 'unreadable' | 'reader';
+
 /** What the popup needs from the browser; the extension's is in entrypoints/popup/api.ts, tests pass their own. */
 export interface PopupApi {
+  /** reads a PDF report (asking for its site's permission at this click); rejects with `{ reason, message }` */
+  readPdf(url: string, tabId: number): Promise<Report>;
   load(): Promise<LoadResult>;
   inject(tabId: number): Promise<ReportResponse>;
   checkAnyway(tabId: number): Promise<ReportResponse>;
@@ -37,6 +44,10 @@ interface ViewProps {
   tabId: number;
   /** replaces the view with the answer of a call to the page (check anyway, check this page) */
   run(fn: () => Promise<ReportResponse>): void;
+  /** replaces the view with a PDF's report */
+  readPdf(url: string): void;
+  /** the PDF the report shown was read from */
+  pdf?: string;
   say(text: string): void;
   toast: string;
 }
@@ -45,6 +56,7 @@ export function Popup({ api }: { api: PopupApi }) {
   const [lang, setLang] = useState<Lang>('zh');
   const [state, setState] = useState<LoadResult | null>(null);
   const [toast, setToast] = useState('');
+  const [readingPdf, setReadingPdf] = useState(false);
   const t = MESSAGES[lang];
 
   useEffect(() => {
@@ -75,6 +87,20 @@ export function Popup({ api }: { api: PopupApi }) {
         setState({ kind: 'cannot-check' });
       }
     },
+    async readPdf(url) {
+      if (tabId === undefined) return;
+      setState(null);
+      setReadingPdf(true);
+      try {
+        const report = await api.readPdf(url, tabId);
+        setState({ kind: 'response', tabId, response: { url, report, marked: 0 }, pdf: url });
+      } catch (error) {
+        const { reason, message } = error as { reason?: PdfFailure; message?: string };
+        setState({ kind: 'pdf-failed', tabId, url, reason: reason ?? 'reader', detail: message ?? String(error) });
+      } finally {
+        setReadingPdf(false);
+      }
+    },
   };
   const switchLang = () => {
     const next: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -84,9 +110,7 @@ export function Popup({ api }: { api: PopupApi }) {
   return (
     <>
       <Header report={report} t={t} onSwitchLang={switchLang} />
-      <main>
-        <Body state={state} view={view} />
-      </main>
+      <main>{readingPdf ? <p data-testid="reading-pdf">{t.readingPdf}</p> : <Body state={state} view={view} />}</main>
     </>
   );
 }
@@ -143,7 +167,29 @@ function Body({ state, view }: { state: LoadResult | null; view: Omit<ViewProps,
         </button>
       </>
     );
-  const props: ViewProps = { ...view, tabId: state.tabId };
+  if (state.kind === 'pdf-tab')
+    return (
+      <>
+        <p class="notice">{t.pdfTab}</p>
+        <button type="button" class="primary" data-testid="read-this-pdf" onClick={() => view.readPdf(state.url)}>
+          {t.readThisPdf}
+        </button>
+      </>
+    );
+  if (state.kind === 'pdf-failed')
+    return (
+      <>
+        <p class="notice" data-testid="pdf-failed">
+          <strong>{t.readError}</strong>
+          <br />
+          {t.pdfFailed[state.reason](state.reason === 'permission' ? new URL(state.url).host : state.detail)}
+        </p>
+        <button type="button" data-testid="read-pdf-again" onClick={() => view.readPdf(state.url)}>
+          {t.tryAgain}
+        </button>
+      </>
+    );
+  const props: ViewProps = { ...view, tabId: state.tabId, pdf: state.pdf };
   const { report, skipped, skippedBecause } = state.response;
   if (!report && skipped && (skippedBecause === 'too-large' || skippedBecause === 'reader-unavailable'))
     return <NotRead props={props} reason={skipped} />;
@@ -204,6 +250,8 @@ function NotAReport({
   );
 }
 
+const isPdfLink = (href: string) => /\.pdf(?:[?#]|$)/i.test(href);
+
 const reportJson = (report: Report) => JSON.stringify(Report.parse(report), null, 2);
 
 function Actions({ props, report, children }: { props: ViewProps; report: Report; children?: ComponentChildren }) {
@@ -245,6 +293,7 @@ function NotChecked({ props, report }: { props: ViewProps; report: Report }) {
         <br />
         {report.reason?.[lang]}
       </p>
+      {links.some((a) => isPdfLink(a.href)) && <p data-testid="pdf-attachment">{t.pdfAttachment}</p>}
       {links.length > 0 && (
         <ul class="attachments" data-testid="attachments">
           {links.map((a) => (
@@ -252,6 +301,11 @@ function NotChecked({ props, report }: { props: ViewProps; report: Report }) {
               <a href={a.href} target="_blank" rel="noopener noreferrer">
                 {a.text || a.href}
               </a>
+              {isPdfLink(a.href) && (
+                <button type="button" class="primary" data-testid="read-pdf" onClick={() => props.readPdf(a.href)}>
+                  {t.readPdf}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -283,6 +337,11 @@ function Checked({ props, report }: { props: ViewProps; report: Report }) {
         </span>
       </div>
       <div class="diag">{t.cellsSummary(s.cellsRead, s.cellsBlank, s.cellsUnreadable)}</div>
+      {props.pdf && (
+        <div class="diag" data-testid="read-from-pdf">
+          {t.pdfRead(decodeURIComponent(props.pdf.split(/[?#]/)[0].split('/').pop() ?? props.pdf))}
+        </div>
+      )}
       <Actions props={props} report={report}>
         <button
           type="button"
@@ -298,13 +357,15 @@ function Checked({ props, report }: { props: ViewProps; report: Report }) {
         >
           {t.downloadJson}
         </button>
-        <button
-          type="button"
-          data-testid="clear-marks"
-          onClick={() => api.clearMarks(tabId).then(() => say(t.marksCleared))}
-        >
-          {t.clearMarks}
-        </button>
+        {!props.pdf && (
+          <button
+            type="button"
+            data-testid="clear-marks"
+            onClick={() => api.clearMarks(tabId).then(() => say(t.marksCleared))}
+          >
+            {t.clearMarks}
+          </button>
+        )}
       </Actions>
       <Suspects props={props} report={report} />
       <Findings props={props} report={report} />
@@ -333,7 +394,7 @@ function Findings({ props, report }: { props: ViewProps; report: Report }) {
   const passed = by('pass');
   const item = ({ f, i }: { f: Report['findings'][number]; i: number }) => (
     <li key={i} class={f.status === 'fail' ? f.severity : f.status} data-rule={f.rule}>
-      <button type="button" onClick={() => api.focus(tabId, i)}>
+      <button type="button" onClick={() => !props.pdf && api.focus(tabId, i).catch(() => false)}>
         <span class="rule">{f.rule}</span>
         {f.message[lang]}
       </button>

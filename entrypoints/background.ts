@@ -19,9 +19,11 @@ async function answer(
   switch (msg.type) {
     case 'analyze':
       return analyzeForPage(msg.url, msg.content);
-    case 'report-summary':
-      if (tabId !== undefined) setBadge(tabId, msg);
+    case 'report-summary': {
+      const tab = msg.tabId ?? tabId;
+      if (tab !== undefined) setBadge(tab, msg);
       return;
+    }
   }
 }
 

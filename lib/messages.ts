@@ -13,7 +13,8 @@ export interface BackgroundProtocol {
   analyze: { request: { url: string; content: PageContent }; response: AnalyzeResult };
   /** the toolbar badge for the sender's tab */
   'report-summary': {
-    request: { errors: number; warnings: number; status: Report['status'] | 'idle' };
+    /** `tabId`: the tab, when the popup reports a PDF it read for that tab (a page's own message needs none) */
+    request: { errors: number; warnings: number; status: Report['status'] | 'idle'; tabId?: number };
     response: undefined;
   };
 }

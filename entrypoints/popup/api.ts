@@ -1,4 +1,5 @@
 import { PAGE_UI_FILE } from '../../lib/page-ids';
+import { readPdf } from './pdf';
 import type { PopupApi } from '../../components/Popup';
 import {
   isGovHost,
@@ -42,6 +43,9 @@ export const extensionApi: PopupApi = {
     const tab = await targetTab();
     if (!tab) return { kind: 'cannot-check' };
     const onGov = !!tab.url && onGovSite(tab.url);
+    // a PDF open in the tab: Chrome's viewer cannot be scripted; the file itself can be read
+    if (tab.url && /^https?:/i.test(tab.url) && /\.pdf(?:[?#]|$)/i.test(tab.url))
+      return { kind: 'pdf-tab', tabId: tab.id, url: tab.url };
     const ask = async () => {
       const response = await send(tab.id, { type: 'get-report' });
       if (!response || typeof response !== 'object') throw new Error('no answer');
@@ -69,6 +73,7 @@ export const extensionApi: PopupApi = {
     return send(tabId, { type: 'check-anyway' });
   },
   checkAnyway: (tabId) => send(tabId, { type: 'check-anyway' }),
+  readPdf,
   focus: (tabId, index) => send(tabId, { type: 'focus-finding', index }),
   clearMarks: (tabId) => send(tabId, { type: 'clear-marks' }),
   async getLang() {

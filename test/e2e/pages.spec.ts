@@ -1,5 +1,8 @@
 /** What is a report, in Chromium; pages with a strict CSP; a stopped background worker; a page too large to send. */
+import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { analyzeFile } from '../../cli/read-input';
+import { FIXTURES } from '../support/analyze';
 import { badge, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_MARKS, faultyPage } from './server';
 
@@ -69,6 +72,45 @@ test('a report whose tables are only an attachment: a report, the reason said, t
   await expect(popup.locator('[data-testid="status-notice"]')).toContainText('附件');
   await expect(popup.locator('[data-testid="attachments"] a')).toHaveAttribute('href', gov(port, '/files/2023nb.pdf'));
   await expect(popup.locator('[data-testid="copy-json"]')).toBeVisible();
+});
+
+test('a report published as a PDF attachment: read from the popup, shown like any report, its JSON the CLI’s', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
+  const page = await context.newPage();
+  const title = '淮安市洪泽区人民政府2024年政府信息公开工作年度报告';
+  await serve(
+    page,
+    '/pdf-report.html',
+    html(
+      title,
+      `<h1>${title}</h1><p>一、总体情况</p><p>附件：<a href="/corpus/03_hongze_2024.pdf">2024年政府信息公开工作年度报告.pdf</a></p>`,
+    ),
+  );
+  await page.goto(gov(port, '/pdf-report.html'));
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await expect(popup.locator('[data-testid="pdf-attachment"]')).toHaveText('报告为 PDF 附件');
+  const clicked = Date.now();
+  await popup.locator('[data-testid="read-pdf"]').click();
+  await expect(popup.locator('[data-testid="summary"]')).toBeVisible({ timeout: 15_000 });
+  console.log(`PDF attachment: result shown ${Date.now() - clicked} ms after the click`);
+  await expect(popup.locator('[data-testid="read-from-pdf"]')).toContainText('03_hongze_2024.pdf');
+  // figures read off the PDF's table 三 by hand: 本年新收 95, （七）总计 95
+  await expect(popup.locator('table[data-table="t3"] td[data-key="t3.new.total"]')).toHaveText('95');
+  await expect(popup.locator('table[data-table="t3"] td[data-key="t3.total.total"]')).toHaveText('95');
+  await expect(popup.locator('[data-testid="clear-marks"]')).toHaveCount(0);
+  await expect.poll(() => badge(serviceWorker, page)).toBe('✓');
+  await popup.screenshot({ path: 'test-results/popup-pdf.png', fullPage: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.locator('[data-testid="copy-json"]').click();
+  await expect(popup.locator('[data-testid="toast"]')).toHaveText('已复制');
+  const copied = JSON.parse(await popup.evaluate(() => navigator.clipboard.readText()));
+  const { report } = await analyzeFile(join(FIXTURES, 'real/03_hongze_2024.pdf'));
+  expect({ ...copied, source: '' }).toEqual({ ...JSON.parse(JSON.stringify(report)), source: '' });
+  expect(copied.source).toBe(gov(port, '/corpus/03_hongze_2024.pdf'));
 });
 
 test('a page with a strict Content-Security-Policy is still marked', async ({ context, port }) => {

@@ -82,7 +82,12 @@ export async function startFixtureServer() {
       let body: string | Buffer;
       const route = ROUTES[url.pathname] ?? HOSTILE[url.pathname];
       if (route) body = route();
-      else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8)))
+      else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.pdf$/.test(url.pathname.slice(8))) {
+        res
+          .writeHead(200, { 'content-type': 'application/pdf' })
+          .end(readFileSync(join(FIXTURES, 'real', url.pathname.slice(8))));
+        return;
+      } else if (url.pathname.startsWith('/corpus/') && /^[\w.-]+\.html$/.test(url.pathname.slice(8)))
         body = readFileSync(join(FIXTURES, 'real', url.pathname.slice(8)));
       else {
         res.writeHead(404).end('not found');

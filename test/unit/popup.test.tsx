@@ -23,6 +23,9 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
     setLang: vi.fn(async () => undefined),
     copy: vi.fn(async () => undefined),
     download: vi.fn(),
+    readPdf: vi.fn(async () => {
+      throw Object.assign(new Error('a.example.gov.cn'), { reason: 'permission' });
+    }),
     ...over,
   };
   const root = document.createElement('div');
@@ -47,6 +50,27 @@ describe('popup states', () => {
   it('a gov.cn page opened before install: asks for a reload', async () => {
     const { root } = await mount({ kind: 'refresh', tabId: 1 });
     expect(root.querySelector('[data-testid="refresh"]')?.textContent).toContain('请刷新页面');
+  });
+
+  it('a PDF open in the tab: offers “读取此 PDF”; a refused permission is said, with a way to try again', async () => {
+    const url = 'https://a.example.gov.cn/files/2024nb.pdf';
+    const { root, api, click } = await mount({ kind: 'pdf-tab', tabId: 5, url });
+    await click('read-this-pdf');
+    expect(api.readPdf).toHaveBeenCalledWith(url, 5);
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="pdf-failed"]')?.textContent).toContain('未获准访问 a.example.gov.cn');
+    expect(root.querySelector('[data-testid="read-pdf-again"]')).not.toBeNull();
+  });
+
+  it('a PDF read: shown like any report, said to come from the PDF, no page marks to clear', async () => {
+    const report = (await analyzeString(readFixture('seeds/003_1011c9d1822b474b.txt'))).report;
+    const url = 'https://a.example.gov.cn/files/2023%E5%B9%B4%E6%8A%A5.pdf';
+    const { root, click } = await mount({ kind: 'pdf-tab', tabId: 5, url }, { readPdf: vi.fn(async () => report) });
+    await click('read-this-pdf');
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="read-from-pdf"]')?.textContent).toBe('以下结果读自 PDF：2023年报.pdf');
+    expect(root.querySelector('[data-testid="summary"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="clear-marks"]')).toBeNull();
   });
 
   it('another site: offers “check this page”, which injects the reader into that tab', async () => {
