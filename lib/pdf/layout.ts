@@ -28,11 +28,15 @@ const SAME_WORD = 0.3;
 export function layoutPage(items: PdfTextItem[], page: number): PdfLine[] {
   const visible = items.filter((i) => i.str.trim() !== '' && Number.isFinite(i.x) && Number.isFinite(i.y));
   visible.sort((a, b) => a.y - b.y || a.x - b.x);
+  // a line is a run of baselines each close to the one before (cells of a row are not always on
+  // exactly one baseline); a row's next line is a line's height below
   const lines: PdfTextItem[][] = [];
+  let last: PdfTextItem | null = null;
   for (const item of visible) {
     const line = lines.at(-1);
-    if (line && Math.abs(item.y - line[0].y) <= SAME_LINE * Math.max(item.size, line[0].size)) line.push(item);
+    if (line && last && item.y - last.y <= SAME_LINE * Math.max(item.size, last.size)) line.push(item);
     else lines.push([item]);
+    last = item;
   }
   return lines.map((line) => ({ page, text: lineText(line) }));
 }

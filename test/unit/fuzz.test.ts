@@ -6,6 +6,7 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { analyzeSource } from '../../cli/read-input';
+import { layoutPage, type PdfTextItem } from '../../lib/pdf/layout';
 import { readFixture } from '../support/analyze';
 import { HTML_STYLES, renderPage, type Style } from '../support/render';
 import { randomCells, rng, type Cells, type Format, type Rng } from '../support/report-cells';
@@ -205,6 +206,54 @@ function splitFigurePage(seed: number): { page: string; cells: Cells } {
   return { page: text.slice(0, tables) + body.slice(0, m.index) + split + body.slice(m.index! + m[0].length), cells };
 }
 
+/**
+ * A generated report as a PDF's text items would come: each cell an item at its column's x, lines
+ * at a font size's distance with their baselines jittered, some words cut into two touching items
+ * (`202` `3`), page numbers between pages, the items in any order; then laid out again (lib/pdf).
+ */
+function pdfItemsPage(seed: number): { text: string; cells: Cells } {
+  const r = rng(900_000 + seed);
+  const cells = randomCells('2021', r, 200);
+  const page = renderPage({ format: '2021', organ: '某县人民政府', year: 2023, cells, style: 'pipes' }, r);
+  const pages: PdfTextItem[][] = [[]];
+  const size = 10 + r.int(4);
+  let y = 60;
+  for (const line of page.content.split('\n')) {
+    if (y > 800) {
+      pages.at(-1)!.push({ str: `- ${pages.length} -`, x: 280, y: 820, width: 30, size });
+      pages.push([]);
+      y = 60;
+    }
+    const parts = line
+      .split(' | ')
+      .map((p) => p.replace(/\s*\|\s*$/, ''))
+      .filter(Boolean);
+    let x = 40;
+    for (const part of parts) {
+      const width = [...part].length * size * (/^[\d.]+$/.test(part) ? 0.5 : 1);
+      const baseline = y + (r.next() - 0.5) * 0.5 * size;
+      if (part.length > 1 && r.chance(0.2)) {
+        const cut = 1 + r.int(part.length - 2);
+        const w1 = (width * cut) / part.length;
+        pages.at(-1)!.push({ str: part.slice(0, cut), x, y: baseline, width: w1, size });
+        pages.at(-1)!.push({ str: part.slice(cut), x: x + w1, y: baseline, width: width - w1, size });
+      } else pages.at(-1)!.push({ str: part, x, y: baseline, width, size });
+      x += width + size * (1 + r.int(3));
+    }
+    y += size * (1.4 + r.next());
+  }
+  const text = pages
+    .flatMap((items, i) =>
+      layoutPage(
+        [...items].sort(() => r.next() - 0.5),
+        i + 1,
+      ),
+    )
+    .map((l) => l.text)
+    .join('\n');
+  return { text, cells };
+}
+
 const TEXT_RULES = new Set([
   'sections',
   'section-five',
@@ -216,7 +265,7 @@ const TEXT_RULES = new Set([
 ]);
 
 describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
-  const perGroup = Math.ceil(CASES / 6);
+  const perGroup = Math.ceil(CASES / 7);
 
   it(`${perGroup} pages with every figure kept beside its label read back exactly`, async () => {
     for (let seed = 1; seed <= perGroup; seed++) {
@@ -315,6 +364,19 @@ describe(`fuzz: ${CASES} mutated pages`, { timeout: 300_000 }, () => {
         expect(v, `seed ${seed} op ${op} ${k}`).toBe(cells[k]);
       }
     }
+  });
+
+  it(`${perGroup} PDFs' text items laid out again (jittered baselines, cut words, page numbers, any order): exact or unreadable, never wrong`, async () => {
+    let exact = 0;
+    for (let seed = 1; seed <= perGroup; seed++) {
+      const { text, cells } = pdfItemsPage(seed);
+      const { report } = await analyzeSource(`pdf-${seed}`, text, false);
+      expect(report.status, `seed ${seed}`).toBe('checked');
+      for (const [k, v] of Object.entries(report.cells)) if (v !== null) expect(v, `seed ${seed} ${k}`).toBe(cells[k]);
+      expect(report.summary.errors, `seed ${seed}: a consistent report`).toBe(0);
+      if (Object.entries(cells).every(([k, v]) => report.cells[k] === v)) exact++;
+    }
+    expect(exact / perGroup).toBeGreaterThan(0.9);
   });
 
   it(`${perGroup} crawler texts with one figure split in two: exact or unreadable, never wrong`, async () => {

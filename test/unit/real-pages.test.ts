@@ -219,6 +219,23 @@ describe('PDF-to-Markdown dumps: as far as they can be read, no wrong numbers', 
 });
 
 describe('PDF (read with PDF.js: text items laid out by position)', () => {
+  // every cell read off the PDF's pages by hand (rendered at 100 dpi), in *.pdf.expected.json
+  for (const name of ['01_huaian_szf_2024', '02_hongze_2023', '03_hongze_2024']) {
+    it(`${name}.pdf: every cell as printed, or null and said`, async () => {
+      const expected = expectedOf(`real/${name}.pdf.expected.json`);
+      const { report } = await analyzeFile(join(FIXTURES, `real/${name}.pdf`));
+      expect([report.status, report.year, report.organ, report.format]).toEqual([
+        'checked',
+        expected.year,
+        expected.organ,
+        expected.format,
+      ]);
+      expect(report.cells).toEqual(expected.cells);
+      for (const [key, value] of Object.entries(expected.cells))
+        if (value === null) expect(report.cellDetails[key].reason, key).toBeTruthy();
+    });
+  }
+
   it('03: the text counts one office (17), the table the district (95): no narrative-match alarm', async () => {
     const { report } = await analyzeFile(join(FIXTURES, 'real/03_hongze_2024.pdf'));
     expect(report.cells['t3.new.total']).toBe(95);
