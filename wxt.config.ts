@@ -20,7 +20,9 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage'],
     // a PDF report is fetched from its site only when the user clicks 读取附件 / 读取此 PDF: that one
     // site's permission is asked for at that click
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '年报核验' },
     // The content script is the small detector (entrypoints/detector.ts), listed here by hand: WXT's
     // content-script context would cost every gov.cn page more than the detector itself.
