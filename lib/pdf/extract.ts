@@ -42,13 +42,15 @@ export async function pdfLinesWith(
       // upright: a landscape page printed rotated reads left to right like any other
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const items: PdfTextItem[] = [];
+      const placed: { item: PdfTextItem; quarter: number }[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [a, b, , , x, y] = pdfjs.Util.transform(viewport.transform, item.transform);
-        items.push({ str: item.str, x, y, width: item.width, size: Math.hypot(a, b) });
+        // the way the text runs on the page as shown, in quarter turns (0: left to right)
+        const quarter = ((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4;
+        placed.push({ item: { str: item.str, x, y, width: item.width, size: Math.hypot(a, b) }, quarter });
       }
-      lines.push(...layoutPage(items, p));
+      lines.push(...layoutPage(upright(placed), p));
       page.cleanup();
     }
   } finally {
@@ -59,6 +61,19 @@ export async function pdfLinesWith(
   if (textIsGarbled(text))
     throw new PdfUnreadable("this PDF's text cannot be extracted (its fonts map no characters); it may be scanned");
   return lines;
+}
+
+/**
+ * A page whose text runs sideways or upside down (a landscape table printed rotated, a scan of one
+ * with its text layer) turned so that its text runs left to right: by the way most of its text runs.
+ */
+function upright(placed: { item: PdfTextItem; quarter: number }[]): PdfTextItem[] {
+  const count = [0, 0, 0, 0];
+  for (const { item, quarter } of placed) if (item.str.trim()) count[quarter] += item.str.length;
+  const turn = count.indexOf(Math.max(...count));
+  if (turn === 0) return placed.map((p) => p.item);
+  const [cos, sin] = [Math.round(Math.cos((turn * Math.PI) / 2)), Math.round(Math.sin((turn * Math.PI) / 2))];
+  return placed.map(({ item }) => ({ ...item, x: item.x * cos + item.y * sin, y: -item.x * sin + item.y * cos }));
 }
 
 /** The text the reader reads: the lines, one per line. */

@@ -69,6 +69,27 @@ test('generated reports printed to PDF in every style: exact or unreadable, neve
   expect(count.exact).toBeGreaterThan(count.pdfs / 2);
 });
 
+test('pages shown sideways or upside down (a landscape table printed rotated) read as if upright', async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    const cells = randomCells('2021', rng(4), 60);
+    await page.setContent(
+      renderPage({ format: '2021', organ: '示例县人民政府', year: 2024, cells, style: 'template' }, rng(4)).content,
+    );
+    const pdf = Buffer.from(await page.pdf({ format: 'A4', landscape: true })).toString('latin1');
+    for (const turn of [90, 180, 270]) {
+      // every page shown turned; PDF.js rebuilds the cross-reference table the edit shifts
+      const turned = Buffer.from(pdf.replace(/\/Type \/Page(?!s)/g, `/Type /Page /Rotate ${turn}`), 'latin1');
+      const { report } = await analyzeBytes(`turned-${turn}.pdf`, new Uint8Array(turned));
+      expect(report.status, `${turn}°`).toBe('checked');
+      expect(report.cells, `${turn}°`).toEqual(cells);
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a scanned PDF (pages that are images, no text) is said to be one, not read as an empty report', async () => {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   try {
