@@ -1,16 +1,22 @@
-import { reportsToTsv } from '../lib/export';
+import { writeFile } from 'node:fs/promises';
+import { findingsCsv, type ExcelJs, reportsCsv, reportsXlsx, type SheetReport } from '../lib/export/sheets';
+import { reportsToTsv } from '../lib/export/tsv';
+import { previousYearOf } from '../lib/history/body';
 import { Report, VERSION, cellName, uncheckedReport } from '../lib/index';
 import { analyzeBytes, analyzeFile, InputError, readInput } from './read-input';
 
 const HELP = `nianbao-check ${VERSION} — 核验政府信息公开工作年度报告 / check government information-disclosure annual reports
 
-Usage: nianbao-check [--json | --tsv] [--en] [--previous FILE] FILE...
+Usage: nianbao-check [--json | --tsv] [--csv FILE] [--xlsx FILE] [--en] [--previous FILE] FILE...
 
-  FILE            .html .htm .txt .md (UTF-8 or GBK); nothing is sent anywhere
+  FILE            .html .htm .txt .md (UTF-8 or GBK), .pdf (with a text layer); nothing is sent anywhere
   --json          one JSON document per file, one per line (JSON Lines)
   --tsv           the cells as a tab-separated table (one row per cell) for Excel/WPS
+  --csv FILE      one row per report (fixed Chinese headers); the problems go to FILE's 问题 twin
+  --xlsx FILE     the same as a workbook: sheet 报告 (one row per report), sheet 问题 (one per problem)
   --en            English messages in the summary
-  --previous FILE the same body's previous-year report, for the cross-year checks
+  --previous FILE the same body's previous-year report, for the cross-year checks (with several
+                  FILEs, the same body's consecutive years among them are paired by themselves)
   -h, --help      this help
   -v, --version   the version
 
@@ -20,6 +26,8 @@ interface Options {
   mode: 'summary' | 'json' | 'tsv';
   lang: 'zh' | 'en';
   previous?: string;
+  csv?: string;
+  xlsx?: string;
   files: string[];
 }
 
@@ -34,6 +42,10 @@ function parseArgs(argv: string[]): Options | string {
       const f = argv[++i];
       if (!f) return '--previous needs a file';
       opts.previous = f;
+    } else if (a === '--csv' || a === '--xlsx') {
+      const f = argv[++i];
+      if (!f) return `${a} needs a file`;
+      opts[a === '--csv' ? 'csv' : 'xlsx'] = f;
     } else if (a === '--') {
       opts.files.push(...argv.slice(i + 1));
       break;
@@ -75,6 +87,12 @@ function summary(report: Report, lang: 'zh' | 'en'): string {
       ? `  检查：错误 ${s.errors}，警告 ${s.warnings}，未核验 ${s.unchecked}，通过 ${s.passed}`
       : `  checks: ${s.errors} errors, ${s.warnings} warnings, ${s.unchecked} not checked, ${s.passed} passed`,
   );
+  if (report.pairedWith)
+    out.push(
+      zh
+        ? `  与上一年度报告比对：${report.pairedWith.source}（${report.pairedWith.year ?? '?'}年度）`
+        : `  compared with the previous year's report: ${report.pairedWith.source} (${report.pairedWith.year ?? '?'})`,
+    );
   const mark = { error: '✗', warning: '!', info: '·' } as const;
   for (const f of report.findings.filter((f) => f.status === 'fail'))
     out.push(`  ${mark[f.severity]} [${f.rule}] ${f.message[lang]}`);
@@ -127,35 +145,63 @@ export async function main(
       return 2;
     }
   }
-  const reports: Report[] = [];
-  // the next file is read while this one is checked
+  // every file read and checked first (the next one read while this one is checked), so that the
+  // same body's consecutive years can be paired before anything is printed
   const settle = (p: Promise<Uint8Array>) =>
     p.then(
       (bytes) => ({ bytes }),
       (error: unknown) => ({ error }),
     );
+  const results: ({ report: Report } | { reason: string })[] = [];
   let upcoming = settle(readInput(opts.files[0]));
   for (let i = 0; i < opts.files.length; i++) {
     const file = opts.files[i];
     const read = await upcoming;
     if (i + 1 < opts.files.length) upcoming = settle(readInput(opts.files[i + 1]));
-    let report: Report;
     try {
       if ('error' in read) throw read.error;
-      report = Report.parse((await analyzeBytes(file, read.bytes, { previous })).report);
+      results.push({ report: Report.parse((await analyzeBytes(file, read.bytes, { previous })).report) });
     } catch (e) {
-      const reason = e instanceof InputError ? e.message : `${file}: ${String(e)}`;
-      writeErr(`nianbao-check: ${reason}\n`);
+      results.push({ reason: e instanceof InputError ? e.message : `${file}: ${String(e)}` });
+    }
+  }
+  if (!previous && opts.files.length > 1) {
+    const checked = results.flatMap((r) => ('report' in r && r.report.status === 'checked' ? [r.report] : []));
+    for (const result of results) {
+      if (!('report' in result) || result.report.status !== 'checked') continue;
+      const before = previousYearOf(result.report, checked);
+      if (!before) continue;
+      const file = result.report.source;
+      result.report = Report.parse((await analyzeBytes(file, await readInput(file), { previous: before })).report);
+    }
+  }
+  const reports: Report[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
+    if ('reason' in result) {
+      writeErr(`nianbao-check: ${result.reason}\n`);
       exit = 2;
-      if (opts.mode === 'json') {
-        write(`${JSON.stringify(uncheckedReport(file, 'error', { zh: `无法读取文件：${reason}`, en: reason }))}\n`);
-      }
+      if (opts.mode === 'json')
+        write(
+          `${JSON.stringify(uncheckedReport(opts.files[i], 'error', { zh: `无法读取文件：${result.reason}`, en: result.reason }))}\n`,
+        );
       continue;
     }
+    const { report } = result;
     reports.push(report);
     if (exit === 0 && report.summary.errors > 0) exit = 1;
     if (opts.mode === 'json') write(`${JSON.stringify(report)}\n`);
     else if (opts.mode === 'summary') write(`${summary(report, opts.lang)}\n`);
+  }
+  const checkedAt = new Date().toISOString();
+  const items: SheetReport[] = reports.map((report) => ({ report, url: report.source, checkedAt }));
+  if (opts.csv) {
+    await writeFile(opts.csv, reportsCsv(items));
+    await writeFile(opts.csv.replace(/(\.csv)?$/i, '.问题.csv'), findingsCsv(items));
+  }
+  if (opts.xlsx) {
+    const excel = (await import('exceljs')).default as unknown as ExcelJs;
+    await writeFile(opts.xlsx, await reportsXlsx(excel, items));
   }
   if (opts.mode === 'tsv') write(reportsToTsv(reports, opts.lang));
   return exit;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { reportToLayoutTsv } from '../lib/export';
+import { reportToLayoutTsv } from '../lib/export/tsv';
 import { severityByCell } from '../lib/findings';
 import type { Lang, ReportResponse } from '../lib/messages';
 import { Report } from '../lib/model';

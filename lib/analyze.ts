@@ -212,7 +212,10 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
     images: input.images ?? 0,
     previous: options.previous?.format ? previousOf(options.previous) : undefined,
   });
-  return { report: buildReport(input.source, meta, format, cells, findings, diagnostics), cells };
+  const report = buildReport(input.source, meta, format, cells, findings, diagnostics);
+  const before = options.previous;
+  if (before?.format) report.pairedWith = { source: before.source, title: before.title, year: before.year };
+  return { report, cells };
 }
 
 /** A previous year's exported report, as cells the checks can read. */

@@ -115,6 +115,10 @@ export const Report = z.object({
     cellsBlank: z.number().int(),
     cellsUnreadable: z.number().int(),
   }),
+  /** the same body's previous-year report the cross-year checks compared this one with */
+  pairedWith: z
+    .object({ source: z.string(), title: z.string().nullable(), year: z.number().int().nullable() })
+    .optional(),
   /** links to documents on a page whose tables were not found (the report as an attachment) */
   attachments: z.array(z.object({ text: z.string(), href: z.string() })).optional(),
   generator: z.object({ name: z.literal('nianbao-check'), version: z.string() }),

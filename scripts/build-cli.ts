@@ -15,6 +15,7 @@ await build({
   legalComments: 'none',
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
-  // PDF.js is loaded only for a PDF, from its package: its character maps and fonts are files beside it
-  external: ['pdfjs-dist'],
+  // PDF.js (loaded only for a PDF: its character maps are files beside it) and exceljs (only for --xlsx)
+  // stay packages of their own
+  external: ['pdfjs-dist', 'exceljs'],
 });

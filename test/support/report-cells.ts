@@ -117,3 +117,35 @@ export function randomCells(format: Format, r: Rng, scale = 30): Cells {
   }
   return cells;
 }
+
+/**
+ * One body's consecutive years, each consistent, and consistent across years: this year's 上年结转
+ * equals last year's 结转下年度 in every column, and 现行有效 follows 制发 and 废止.
+ */
+export function yearsOfOneBody(r: Rng, years: number, scale = 30): Cells[] {
+  const out: Cells[] = [];
+  for (let y = 0; y < years; y++) {
+    const cells = randomCells('2021', r, scale);
+    const before = out.at(-1);
+    if (before) {
+      for (const col of T3_COLS) {
+        const carried = before[`t3.carried_forward.${col}`] as number;
+        const d = carried - (cells[`t3.carried_over.${col}`] as number);
+        cells[`t3.carried_over.${col}`] = carried;
+        // keep 新收 + 结转 = 办结 + 结转下年度 in the column
+        if ((cells[`t3.new.${col}`] as number) - d >= 0)
+          cells[`t3.new.${col}`] = (cells[`t3.new.${col}`] as number) - d;
+        else cells[`t3.carried_forward.${col}`] = (cells[`t3.carried_forward.${col}`] as number) + d;
+      }
+      for (const row of ['new', 'carried_over', 'carried_forward'])
+        cells[`t3.${row}.total`] = T3_COLS.reduce((s, c) => s + (cells[`t3.${row}.${c}`] as number), 0);
+      for (const row of ['rules', 'normative']) {
+        const inForce = (before[`t2.${row}.in_force`] as number) + (cells[`t2.${row}.issued`] as number);
+        cells[`t2.${row}.repealed`] = Math.min(cells[`t2.${row}.repealed`] as number, inForce);
+        cells[`t2.${row}.in_force`] = inForce - (cells[`t2.${row}.repealed`] as number);
+      }
+    }
+    out.push(cells);
+  }
+  return out;
+}

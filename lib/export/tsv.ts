@@ -1,6 +1,6 @@
-import { cellName } from './checks/names';
-import { FORMATS } from './format/layouts';
-import type { Report } from './model';
+import { cellName } from '../checks/names';
+import { FORMATS } from '../format/layouts';
+import type { Report } from '../model';
 
 /** A TSV field: tabs and line breaks would break the table, and a leading =+-@ would be read as a formula by Excel. */
 export function tsvField(value: unknown): string {
