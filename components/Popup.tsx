@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { problemList } from '../lib/export/sheets';
 import { reportToLayoutTsv } from '../lib/export/tsv';
 import { severityByCell } from '../lib/findings';
 import type { Lang, ReportResponse } from '../lib/messages';
@@ -32,6 +33,8 @@ export interface PopupApi {
   setLang(lang: Lang, tabId?: number): Promise<void>;
   copy(text: string): Promise<void>;
   download(name: string, text: string): void;
+  /** opens the history page (报告库) */
+  openHistory(): void;
 }
 
 type Messages = (typeof MESSAGES)[Lang];
@@ -48,6 +51,8 @@ interface ViewProps {
   readPdf(url: string): void;
   /** the PDF the report shown was read from */
   pdf?: string;
+  /** the page changed since the history's earlier check */
+  changed?: ReportResponse['changed'];
   say(text: string): void;
   toast: string;
 }
@@ -109,13 +114,23 @@ export function Popup({ api }: { api: PopupApi }) {
   };
   return (
     <>
-      <Header report={report} t={t} onSwitchLang={switchLang} />
+      <Header report={report} t={t} onSwitchLang={switchLang} onOpenHistory={() => api.openHistory()} />
       <main>{readingPdf ? <p data-testid="reading-pdf">{t.readingPdf}</p> : <Body state={state} view={view} />}</main>
     </>
   );
 }
 
-function Header({ report, t, onSwitchLang }: { report: Report | null; t: Messages; onSwitchLang(): void }) {
+function Header({
+  report,
+  t,
+  onSwitchLang,
+  onOpenHistory,
+}: {
+  report: Report | null;
+  t: Messages;
+  onSwitchLang(): void;
+  onOpenHistory(): void;
+}) {
   const meta = report
     ? [
         report.organ ?? t.organUnknown,
@@ -135,6 +150,9 @@ function Header({ report, t, onSwitchLang }: { report: Report | null; t: Message
           </span>
         )}
       </span>
+      <button type="button" onClick={onOpenHistory} data-testid="open-history">
+        {t.openHistory}
+      </button>
       <button type="button" onClick={onSwitchLang} data-testid="lang">
         {t.language}
       </button>
@@ -189,7 +207,7 @@ function Body({ state, view }: { state: LoadResult | null; view: Omit<ViewProps,
         </button>
       </>
     );
-  const props: ViewProps = { ...view, tabId: state.tabId, pdf: state.pdf };
+  const props: ViewProps = { ...view, tabId: state.tabId, pdf: state.pdf, changed: state.response.changed };
   const { report, skipped, skippedBecause } = state.response;
   if (!report && skipped && (skippedBecause === 'too-large' || skippedBecause === 'reader-unavailable'))
     return <NotRead props={props} reason={skipped} />;
@@ -337,6 +355,25 @@ function Checked({ props, report }: { props: ViewProps; report: Report }) {
         </span>
       </div>
       <div class="diag">{t.cellsSummary(s.cellsRead, s.cellsBlank, s.cellsUnreadable)}</div>
+      {props.changed && (
+        <p class="notice warn" data-testid="changed">
+          {t.changedSince(
+            new Date(props.changed.since).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+            t.changedWhat(props.changed.figures, props.changed.text),
+          )}
+        </p>
+      )}
+      {report.pairedWith && (
+        <div class="diag" data-testid="paired-with">
+          <a
+            href={/^https?:/i.test(report.pairedWith.source) ? report.pairedWith.source : undefined}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {t.pairedWith(report.pairedWith.title ?? report.pairedWith.source, report.pairedWith.year)}
+          </a>
+        </div>
+      )}
       {props.pdf && (
         <div class="diag" data-testid="read-from-pdf">
           {t.pdfRead(decodeURIComponent(props.pdf.split(/[?#]/)[0].split('/').pop() ?? props.pdf))}
@@ -349,6 +386,15 @@ function Checked({ props, report }: { props: ViewProps; report: Report }) {
           onClick={() => api.copy(reportToLayoutTsv(report, lang)).then(() => say(t.copied))}
         >
           {t.copyTable}
+        </button>
+        <button
+          type="button"
+          data-testid="copy-problems"
+          onClick={() =>
+            api.copy(problemList({ report, url: props.pdf ?? report.source, checkedAt: '' })).then(() => say(t.copied))
+          }
+        >
+          {t.copyProblems}
         </button>
         <button
           type="button"

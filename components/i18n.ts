@@ -45,6 +45,12 @@ const zh = {
   showPassed: (n: number) => `显示 ${n} 项通过的检查`,
   openLink: '打开附件',
   readPdf: '读取附件',
+  changedSince: (when: string, what: string) => `内容已变更：与 ${when} 的核验相比，${what}有变化`,
+  changedWhat: (figures: boolean, text: boolean) =>
+    [figures ? '表格数字' : '', text ? '正文' : ''].filter(Boolean).join('和'),
+  pairedWith: (title: string, year: number | null) => `已与上一年度报告比对：${title}${year ? `（${year}年度）` : ''}`,
+  openHistory: '报告库',
+  copyProblems: '复制问题清单',
   readThisPdf: '读取此 PDF',
   pdfAttachment: '报告为 PDF 附件',
   pdfTab: '此页面是一个 PDF 文件。点击“读取此 PDF”读取其中的年度报告。',
@@ -106,6 +112,13 @@ const en: Messages = {
   showPassed: (n) => `Show ${n} passed checks`,
   openLink: 'Open the attachment',
   readPdf: 'Read the attachment',
+  changedSince: (when: string, what: string) => `Changed since it was checked on ${when}: ${what}`,
+  changedWhat: (figures: boolean, text: boolean) =>
+    [figures ? 'the figures' : '', text ? 'the text' : ''].filter(Boolean).join(' and '),
+  pairedWith: (title: string, year: number | null) =>
+    `Compared with last year's report: ${title}${year ? ` (${year})` : ''}`,
+  openHistory: 'History',
+  copyProblems: 'Copy the problem list',
   readThisPdf: 'Read this PDF',
   pdfAttachment: 'The report is a PDF attachment',
   pdfTab: 'This page is a PDF file. Click “Read this PDF” to read the report in it.',

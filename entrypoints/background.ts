@@ -1,5 +1,8 @@
-import type { BackgroundMessage, BackgroundResponse } from '../lib/messages';
+import { previousYearOf } from '../lib/history/body';
+import { changeSince, recordOf } from '../lib/history/record';
+import type { AnalyzeResult, BackgroundMessage, BackgroundResponse, PageContent } from '../lib/messages';
 import { analyzeForPage } from '../lib/page/analyze-for-page';
+import { history } from './store/history';
 
 // MV3 `action`; Firefox's MV2 build has `browserAction`
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -12,13 +15,40 @@ function setBadge(tabId: number, msg: Extract<BackgroundMessage, { type: 'report
   void action().setBadgeBackgroundColor({ tabId, color });
 }
 
+/**
+ * Reads and checks a page, pairs it with the same body's previous year in the history (the
+ * cross-year checks then run), keeps it in the history and says whether it changed since the last
+ * check. The history failing (storage full, a private window) never stops the check itself.
+ */
+async function analyzeAndKeep(url: string, content: PageContent): Promise<AnalyzeResult> {
+  let result = await analyzeForPage(url, content);
+  if (result.report.status !== 'checked') return result;
+  try {
+    // the lines are enough to find last year's report; only that one is read whole
+    const { rows } = await history.rows();
+    const line = previousYearOf(
+      result.report,
+      rows.filter((r) => r.url !== url && r.status === 'checked'),
+    );
+    const [before] = line ? await history.records([line.url]) : [];
+    if (before) result = await analyzeForPage(url, content, { previous: { ...before.report, source: before.url } });
+    const text = content.kind === 'html' ? content.html : content.text;
+    const record = recordOf(url, result.report, text);
+    const changed = changeSince(await history.get(url), record);
+    await history.put(record);
+    return changed ? { ...result, changed } : result;
+  } catch {
+    return result;
+  }
+}
+
 async function answer(
   msg: BackgroundMessage,
   tabId: number | undefined,
 ): Promise<BackgroundResponse<BackgroundMessage['type']>> {
   switch (msg.type) {
     case 'analyze':
-      return analyzeForPage(msg.url, msg.content);
+      return analyzeAndKeep(msg.url, msg.content);
     case 'report-summary': {
       const tab = msg.tabId ?? tabId;
       if (tab !== undefined) setBadge(tab, msg);

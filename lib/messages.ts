@@ -9,7 +9,7 @@ export type PageContent = { kind: 'html'; html: string } | { kind: 'text'; text:
 
 /** Every message, by receiver, with the answer it gets. One table, so both ends agree by type. */
 export interface BackgroundProtocol {
-  /** read and check a page (the CLI's code, in the background worker) */
+  /** read and check a page (the CLI's code, in the background worker); kept in the history, paired with last year's */
   analyze: { request: { url: string; content: PageContent }; response: AnalyzeResult };
   /** the toolbar badge for the sender's tab */
   'report-summary': {
@@ -39,6 +39,8 @@ export interface AnalyzeResult {
   report: Report;
   /** the page elements to mark */
   marks: CellMark[];
+  /** the figures or the text differ from the history's record of this page, checked `since` */
+  changed?: { since: string; figures: boolean; text: boolean };
 }
 
 export interface ReportResponse {
@@ -52,6 +54,8 @@ export interface ReportResponse {
   marked: number;
   /** marks the reader asked for that could not be placed on the page (it changed, or its markup does not round-trip) */
   unplaced?: number;
+  /** the page changed since the history's earlier check */
+  changed?: AnalyzeResult['changed'];
 }
 
 export const LANG_KEY = 'nianbao-lang';

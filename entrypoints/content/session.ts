@@ -72,6 +72,7 @@ async function storedLang(): Promise<Lang> {
  */
 export class Session {
   private report: Report | null = null;
+  private changed: ReportResponse['changed'];
   private skipped: Skipped = (globalThis as Record<string, unknown>)[DETECTOR_RAN] ? NOT_DETECTED : NOT_EXAMINED;
   private view: MarkView | null = null;
   private lang: Lang = 'zh';
@@ -105,6 +106,7 @@ export class Session {
         return;
       }
       this.report = result.report;
+      this.changed = result.changed;
       this.lang = lang;
       if (result.report.status !== 'checked' || !browser.runtime?.id) return;
       this.view = measured('mark', () =>
@@ -148,6 +150,7 @@ export class Session {
       report,
       marked: this.view?.marked ?? 0,
       ...(this.view?.unplaced ? { unplaced: this.view.unplaced } : {}),
+      ...(report && this.changed ? { changed: this.changed } : {}),
       ...(report ? {} : { skipped: this.skipped.reason, skippedBecause: this.skipped.because }),
     };
   }

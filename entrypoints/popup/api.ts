@@ -85,6 +85,10 @@ export const extensionApi: PopupApi = {
     if (tabId !== undefined) await send(tabId, { type: 'set-lang', lang }).catch(() => undefined);
   },
   copy: (text) => navigator.clipboard.writeText(text),
+  openHistory() {
+    void browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
+    window.close();
+  },
   download(name, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');

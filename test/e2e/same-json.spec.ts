@@ -125,6 +125,14 @@ test('the copied JSON equals the CLI’s on every fixture, every generated style
   const popup = await context.newPage();
   const compared: string[] = [];
   for (const s of SAMPLES) {
+    // each page read alone, as the CLI reads one file: no history to pair it with last year's
+    await serviceWorker.evaluate(
+      () =>
+        new Promise((done) => {
+          const request = indexedDB.deleteDatabase('nianbao-history');
+          request.onsuccess = request.onerror = () => done(null);
+        }),
+    );
     await page.goto(gov(port, `/same/${s.name}`));
     await page.waitForFunction(() => performance.getEntriesByName('nianbao:detect').length > 0);
     const copied = await copiedJson(popup, tabId, extensionId);

@@ -23,6 +23,7 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
     setLang: vi.fn(async () => undefined),
     copy: vi.fn(async () => undefined),
     download: vi.fn(),
+    openHistory: vi.fn(),
     readPdf: vi.fn(async () => {
       throw Object.assign(new Error('a.example.gov.cn'), { reason: 'permission' });
     }),

@@ -149,3 +149,28 @@ describe('the CLI over many files: years paired by themselves, one spreadsheet o
     expect(text).toMatch(/^1\. \[警告\] 表三「自然人」上年结转 与 上一年度结转下年度：应为 \d+，表中为 \d+/m);
   });
 });
+
+describe('history records', () => {
+  it('a stored record of an older version is upgraded; one that is not a record is left out', async () => {
+    const { migrate, recordOf, changeSince, RECORD_VERSION } = await import('../../lib/history/record');
+    const { analyzeString, readFixture } = await import('../support/analyze');
+    const { report } = await analyzeString(readFixture('seeds/003_1011c9d1822b474b.txt'));
+    const old = { url: 'https://a.gov.cn/1.html', checkedAt: '2026-01-02T00:00:00.000Z', report };
+    const upgraded = migrate(old);
+    expect(upgraded).toMatchObject({ v: RECORD_VERSION, url: old.url, checkedAt: old.checkedAt, textHash: '' });
+    expect(migrate({ url: 'x', report: { cells: 'not a report' } })).toBeNull();
+    expect(migrate('garbage')).toBeNull();
+    // a revisit: the same text and figures say nothing; a changed figure says so, with the earlier time
+    const first = recordOf(old.url, report, '<p>正文</p>', '2026-01-02T00:00:00.000Z');
+    expect(changeSince(first, recordOf(old.url, report, '<p>正文</p>'))).toBeNull();
+    const edited = { ...report, cells: { ...report.cells, 't3.new.total': 52 } };
+    expect(changeSince(first, recordOf(old.url, edited, '<p>正文</p>'))).toEqual({
+      since: '2026-01-02T00:00:00.000Z',
+      figures: true,
+      text: false,
+    });
+    expect(changeSince(first, recordOf(old.url, report, '<p>正文改了</p>'))?.text).toBe(true);
+    // markup and spacing are not text
+    expect(changeSince(first, recordOf(old.url, report, '<div> 正文 </div>'))).toBeNull();
+  });
+});

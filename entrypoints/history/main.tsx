@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { History, type HistoryApi } from '../../components/History';
+import type { ExcelJs } from '../../lib/export/sheets';
+import { LANG_KEY } from '../../lib/messages';
+import { history } from '../store/history';
+
+const api: HistoryApi = {
+  rows: () => history.rows(),
+  records: (urls) => history.records(urls),
+  remove: (url) => history.remove(url),
+  clear: () => history.clear(),
+  putMany: (records) => history.putMany(records),
+  download(name, data, mime) {
+    const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  copy: (text) => navigator.clipboard.writeText(text),
+  async excel() {
+    const mod = (await import('exceljs')) as unknown as { default?: ExcelJs } & ExcelJs;
+    return mod.default ?? mod;
+  },
+  confirm: (question) => window.confirm(question),
+  async getLang() {
+    const stored = await browser.storage.local.get(LANG_KEY);
+    return stored[LANG_KEY] === 'en' ? 'en' : 'zh';
+  },
+};
+
+render(<History api={api} />, document.getElementById('app')!);

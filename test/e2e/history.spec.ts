@@ -1,0 +1,209 @@
+/**
+ * The reviewer's workbench in Chromium: every report checked is kept (报告库), the same body's
+ * previous year is paired by itself, a changed page is said to have changed, and the history page
+ * exports the same spreadsheet the CLI writes for the same files.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { REPORT_HEADERS } from '../../lib/export/sheets';
+import { recordOf, rowOf } from '../../lib/history/record';
+import { analyzeHtml } from '../support/analyze';
+import { renderPage } from '../support/render';
+import { type Cells, rng, yearsOfOneBody } from '../support/report-cells';
+import { expect, gov, openPopup, test } from './fixtures';
+
+const BODIES = ['甲县人民政府', '乙市生态环境局'];
+const YEARS = [2021, 2022, 2023];
+
+/** 2 bodies × 3 years, consistent across years but for one carry-over break: 甲县 2023, 自然人 +2. */
+function pages(): { path: string; organ: string; year: number; html: string }[] {
+  return BODIES.flatMap((organ, b) =>
+    yearsOfOneBody(rng(40 + b), YEARS.length, 40).map((c: Cells, i) => {
+      const year = YEARS[i];
+      const printed = { ...c };
+      if (b === 0 && year === 2023) {
+        printed['t3.carried_over.natural'] = (c['t3.carried_over.natural'] as number) + 2;
+        printed['t3.carried_over.total'] = (c['t3.carried_over.total'] as number) + 2;
+        printed['t3.new.natural'] = (c['t3.new.natural'] as number) - 2;
+        printed['t3.new.total'] = (c['t3.new.total'] as number) - 2;
+      }
+      const html = renderPage(
+        { format: '2021', organ, year, cells: printed, style: 'template', chrome: 'trs' },
+        rng(b * 10 + i),
+      ).content;
+      return { path: `/body${b}/${year}.html`, organ, year, html };
+    }),
+  );
+}
+
+async function visit(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('nianbao:analyze').length > 0);
+}
+
+const csvRows = (text: string) =>
+  text
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','));
+
+test('every report kept; last year paired by itself; a changed page said; the history page exports what the CLI writes', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
+  test.setTimeout(120_000);
+  const all = pages();
+  const page = await context.newPage();
+  for (const p of all)
+    await page.route(`**${p.path}`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: p.html }),
+    );
+  for (const p of all) await visit(page, gov(port, p.path));
+
+  // the popup on 甲县 2023: paired with 甲县 2022, the break found on exactly its two cells
+  const popup = await openPopup(context, serviceWorker, extensionId, page);
+  await page.bringToFront();
+  await visit(page, gov(port, all[2].path));
+  await popup.reload();
+  await expect(popup.locator('[data-testid="paired-with"]')).toContainText(
+    '已与上一年度报告比对：甲县人民政府2022年政府信息公开工作年度报告（2022年度）',
+  );
+  await expect(popup.locator('li[data-rule="cross-year-carry"]')).toHaveCount(2);
+  await expect(popup.locator('[data-testid="changed"]')).toHaveCount(0);
+
+  // the history page: six reports, four paired, the filters work
+  const list = await context.newPage();
+  await list.goto(`chrome-extension://${extensionId}/history.html`);
+  await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(6);
+  await expect(list.locator('[data-testid="count"]')).toHaveText('显示 6 / 共 6 份');
+  await list.locator('[data-testid="status"]').selectOption('warnings');
+  await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(1);
+  await list.locator('[data-testid="status"]').selectOption('all');
+  await list.locator('[data-testid="search"]').fill('乙市');
+  await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(3);
+  await list.locator('[data-testid="search"]').fill('');
+  await list.screenshot({ path: 'test-results/history.png', fullPage: true });
+
+  // its CSV and XLSX equal the CLI's for the same six files (the CLI pairs the years by itself too)
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-history-'));
+  const files = all.map((p, i) => {
+    const file = join(dir, `${i}.html`);
+    writeFileSync(file, p.html);
+    return file;
+  });
+  execFileSync('node', [
+    join(import.meta.dirname, '../../dist/nianbao-check.mjs'),
+    '--csv',
+    join(dir, 'cli.csv'),
+    ...files,
+  ]);
+  const cli = csvRows(readFileSync(join(dir, 'cli.csv'), 'utf8'));
+  const [download] = await Promise.all([
+    list.waitForEvent('download'),
+    list.locator('[data-testid="export-csv"]').click(),
+  ]);
+  const exported = csvRows(readFileSync(await download.path(), 'utf8'));
+  expect(exported[0]).toEqual(REPORT_HEADERS);
+  // link (4) and time (5) differ by nature; every other column equal, report by report
+  const comparable = (rows: string[][]) =>
+    rows
+      .slice(1)
+      .map((r) => r.filter((_, i) => i !== 4 && i !== 5))
+      .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+  expect(comparable(exported)).toEqual(comparable(cli));
+  const [xlsxDownload] = await Promise.all([
+    list.waitForEvent('download'),
+    list.locator('[data-testid="export-xlsx"]').click(),
+  ]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await xlsxDownload.path());
+  const sheet = book.getWorksheet('报告')!;
+  expect(sheet.rowCount).toBe(7);
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(REPORT_HEADERS);
+
+  // 甲县 2023 republished with one figure changed: the popup says it changed since the first check
+  const changed = all[2].html.replace(/(行政许可<\/td><td[^>]*>)(\d+)/, (_, a, n) => `${a}${Number(n) + 1}`);
+  expect(changed).not.toBe(all[2].html);
+  await page.unroute(`**${all[2].path}`);
+  await page.route(`**${all[2].path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: changed }),
+  );
+  await visit(page, gov(port, all[2].path));
+  await popup.reload();
+  await expect(popup.locator('[data-testid="changed"]')).toContainText('内容已变更');
+  await expect(popup.locator('[data-testid="changed"]')).toContainText('表格数字');
+  await list.reload();
+  await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(6);
+});
+
+test('a history of 1,000 reports: the page is usable at once; export and storage measured', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(120_000);
+  const { report } = await analyzeHtml(
+    renderPage(
+      { format: '2021', organ: '示例县人民政府', year: 2023, cells: yearsOfOneBody(rng(1), 1)[0], style: 'template' },
+      rng(1),
+    ).content,
+  );
+  const records = Array.from({ length: 1000 }, (_, i) => {
+    const r = { ...report, organ: `示例${i % 250}县人民政府`, year: 2020 + (i % 4) };
+    return recordOf(`https://www.example${i}.gov.cn/nb/${r.year}.html`, r, `text ${i}`);
+  });
+  const list = await context.newPage();
+  await list.goto(`chrome-extension://${extensionId}/history.html`);
+  await expect(list.locator('[data-testid="empty"]')).toBeVisible();
+  await list.evaluate(
+    (all) =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('nianbao-history');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['reports', 'rows'], 'readwrite');
+          for (const [record, row] of all) {
+            tx.objectStore('reports').put(record);
+            tx.objectStore('rows').put(row);
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            done(null);
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    records.map((r) => [r, rowOf(r)]),
+  );
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await list.reload();
+    // a hundred listed at once, the rest a click away; the count says all of them
+    await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(100);
+    await expect(list.locator('[data-testid="count"]')).toHaveText('显示 1000 / 共 1000 份');
+    times.push(await list.evaluate(() => performance.getEntriesByName('nianbao:history-shown')[0].startTime));
+  }
+  await list.locator('[data-testid="more"]').click();
+  await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(200);
+  await list.locator('[data-testid="year"]').selectOption('2021');
+  await expect(list.locator('[data-testid="count"]')).toHaveText('显示 250 / 共 1000 份');
+  await list.locator('[data-testid="year"]').selectOption('');
+  const exportStart = Date.now();
+  const [download] = await Promise.all([
+    list.waitForEvent('download'),
+    list.locator('[data-testid="export-csv"]').click(),
+  ]);
+  await download.path();
+  const exportMs = Date.now() - exportStart;
+  const usage = await list.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  const median = [...times].sort((a, b) => a - b)[2];
+  console.log(
+    `history of 1000: shown ${median.toFixed(0)} ms after navigation (median of 5: ${times.map((t) => t.toFixed(0)).join(', ')}); CSV export ${exportMs} ms; storage ${(usage / 2 ** 20).toFixed(1)} MB`,
+  );
+  expect(median).toBeLessThan(600);
+});
