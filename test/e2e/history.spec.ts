@@ -77,6 +77,7 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   );
   await expect(popup.locator('li[data-rule="cross-year-carry"]')).toHaveCount(2);
   await expect(popup.locator('[data-testid="changed"]')).toHaveCount(0);
+  await popup.screenshot({ path: 'test-results/popup-paired.png' });
 
   // the history page: six reports, four paired, the filters work
   const list = await context.newPage();
