@@ -8,6 +8,7 @@ import {
   reportsXlsx,
   type SheetReport,
 } from '../lib/export/sheets';
+import { type Batch, progressOf } from '../lib/batch/batch';
 import { type HistoryRecord, type HistoryRow, migrate } from '../lib/history/record';
 import type { Lang } from '../lib/messages';
 
@@ -26,6 +27,11 @@ export interface HistoryApi {
   excel(): Promise<ExcelJs>;
   confirm(question: string): boolean;
   getLang(): Promise<Lang>;
+  /** the stored batch ("检查本页链接的全部年报"), and running it (each change reported) */
+  batch(): Promise<Batch | null>;
+  runBatch(onChange: (batch: Batch) => void): Promise<void>;
+  setBatchStatus(status: Batch['status']): Promise<Batch | null>;
+  dropBatch(): Promise<void>;
 }
 
 const T = {
@@ -48,6 +54,15 @@ const T = {
     restored: (n: number, bad: number) => `已恢复 ${n} 份${bad ? `，${bad} 条无法读取` : ''}`,
     copied: '已复制',
     empty: '报告库为空：扩展检查过的年度报告会保存在这里（只在本机）。',
+    batch: (source: string) => `批量检查：${source}`,
+    batchProgress: (done: number, failed: number, total: number) =>
+      `已完成 ${done + failed} / ${total}（失败 ${failed}）`,
+    batchState: { running: '进行中', paused: '已暂停', cancelled: '已取消', finished: '已完成' },
+    pause: '暂停',
+    resume: '继续',
+    cancel: '取消',
+    dismiss: '关闭',
+    failedList: '未能检查的链接',
   },
   en: {
     title: 'History',
@@ -68,6 +83,15 @@ const T = {
     restored: (n: number, bad: number) => `${n} restored${bad ? `, ${bad} unreadable` : ''}`,
     copied: 'Copied',
     empty: 'The history is empty: the reports the extension checks are kept here (on this computer only).',
+    batch: (source: string) => `Checking the reports linked from ${source}`,
+    batchProgress: (done: number, failed: number, total: number) =>
+      `${done + failed} of ${total} done (${failed} failed)`,
+    batchState: { running: 'running', paused: 'paused', cancelled: 'cancelled', finished: 'finished' },
+    pause: 'Pause',
+    resume: 'Resume',
+    cancel: 'Cancel',
+    dismiss: 'Close',
+    failedList: 'Links not checked',
   },
 };
 
@@ -115,10 +139,26 @@ export function History({ api }: { api: HistoryApi }) {
     [lang],
   );
   const reload = () => api.rows().then(setData);
+  const [batch, setBatch] = useState<Batch | null>(null);
+  const run = () =>
+    void api.runBatch((b) => {
+      setBatch(b);
+      void reload();
+    });
   useEffect(() => {
     void api.getLang().then(setLang, () => undefined);
     void reload();
+    // a batch left running (the tab was closed, the browser restarted) goes on where it was
+    void api.batch().then((b) => {
+      setBatch(b);
+      if (b?.status === 'running') run();
+    });
   }, []);
+  const setStatus_ = async (status: Batch['status']) => {
+    const b = await api.setBatchStatus(status);
+    setBatch(b);
+    if (status === 'running') run();
+  };
   useEffect(() => {
     if (data) performance.mark('nianbao:history-shown');
   }, [data]);
@@ -259,6 +299,14 @@ export function History({ api }: { api: HistoryApi }) {
         </span>
       </header>
       <main>
+        {batch && (
+          <BatchPanel
+            batch={batch}
+            t={t}
+            onStatus={setStatus_}
+            onDismiss={() => void api.dropBatch().then(() => setBatch(null))}
+          />
+        )}
         {data && !records.length ? (
           <p data-testid="empty">{t.empty}</p>
         ) : (
@@ -331,5 +379,65 @@ export function History({ api }: { api: HistoryApi }) {
         )}
       </main>
     </>
+  );
+}
+
+function BatchPanel({
+  batch,
+  t,
+  onStatus,
+  onDismiss,
+}: {
+  batch: Batch;
+  t: (typeof T)['zh'];
+  onStatus(status: Batch['status']): void;
+  onDismiss(): void;
+}) {
+  const p = progressOf(batch);
+  const failed = batch.items.filter((i) => i.state === 'failed');
+  const lang = t === T.zh ? 'zh' : 'en';
+  return (
+    <section class="batch" data-testid="batch-panel" data-status={batch.status}>
+      <div>
+        <strong>{t.batch(batch.source)}</strong> · {t.batchState[batch.status]}
+      </div>
+      <progress max={p.total} value={p.done + p.failed} data-testid="batch-progress" />{' '}
+      <span data-testid="batch-count">{t.batchProgress(p.done, p.failed, p.total)}</span>{' '}
+      {batch.status === 'running' && (
+        <button type="button" data-testid="batch-pause" onClick={() => onStatus('paused')}>
+          {t.pause}
+        </button>
+      )}
+      {batch.status === 'paused' && (
+        <button type="button" data-testid="batch-resume" onClick={() => onStatus('running')}>
+          {t.resume}
+        </button>
+      )}
+      {(batch.status === 'running' || batch.status === 'paused') && (
+        <button type="button" class="danger" data-testid="batch-cancel" onClick={() => onStatus('cancelled')}>
+          {t.cancel}
+        </button>
+      )}
+      {(batch.status === 'finished' || batch.status === 'cancelled') && (
+        <button type="button" onClick={onDismiss}>
+          {t.dismiss}
+        </button>
+      )}
+      {failed.length > 0 && (
+        <details open>
+          <summary>{t.failedList}</summary>
+          <ul data-testid="batch-failed">
+            {failed.map((i) => (
+              <li key={i.url}>
+                <a href={i.url} target="_blank" rel="noopener noreferrer">
+                  {i.text}
+                </a>
+                ：{i.reason?.[lang]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
   );
 }

@@ -35,6 +35,8 @@ export interface PopupApi {
   download(name: string, text: string): void;
   /** opens the history page (报告库) */
   openHistory(): void;
+  /** checks every report the tab's page links to, in the history page: 'started', or why not */
+  startBatch(tabId: number, followPages: boolean): Promise<'started' | 'none' | 'denied'>;
 }
 
 type Messages = (typeof MESSAGES)[Lang];
@@ -264,7 +266,42 @@ function NotAReport({
       >
         {t.checkAnyway}
       </button>
+      <Batch props={props} />
     </>
+  );
+}
+
+/** "检查本页链接的全部年报": on a column of reports, every linked report checked in the history page. */
+function Batch({ props }: { props: ViewProps }) {
+  const { t, api, tabId, say } = props;
+  const [follow, setFollow] = useState(false);
+  return (
+    <div class="batch">
+      <button
+        type="button"
+        data-testid="batch"
+        onClick={() =>
+          void api.startBatch(tabId, follow).then((r) => {
+            if (r === 'none') say(t.batchNone);
+            else if (r === 'denied') say(t.batchDenied);
+          })
+        }
+      >
+        {t.batch}
+      </button>
+      <label>
+        <input
+          type="checkbox"
+          checked={follow}
+          data-testid="batch-follow"
+          onChange={(e) => setFollow((e.target as HTMLInputElement).checked)}
+        />
+        {t.batchFollow}
+      </label>
+      <span class="toast" role="status">
+        {props.toast}
+      </span>
+    </div>
   );
 }
 

@@ -25,6 +25,8 @@ export interface TabProtocol {
   'focus-finding': { request: { index: number }; response: boolean };
   'clear-marks': { request: object; response: boolean };
   'set-lang': { request: { lang: Lang }; response: boolean };
+  /** every link of the page, for "检查本页链接的全部年报" */
+  'page-links': { request: object; response: { url: string; links: { text: string; href: string }[] } };
 }
 
 type MessageOf<P> = { [K in keyof P]: MessageFor<P, K> }[keyof P];

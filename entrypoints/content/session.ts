@@ -172,6 +172,11 @@ export class Session {
         this.lang = msg.lang;
         this.view?.setLang(msg.lang);
         return true;
+      case 'page-links':
+        return {
+          url: location.href,
+          links: Array.from(this.doc.links, (a) => ({ text: a.textContent ?? '', href: a.href })).slice(0, 5000),
+        };
     }
   }
 }

@@ -3,6 +3,7 @@ import { History, type HistoryApi } from '../../components/History';
 import type { ExcelJs } from '../../lib/export/sheets';
 import { LANG_KEY } from '../../lib/messages';
 import { history } from '../store/history';
+import { dropBatch, loadBatch, runBatch, saveBatch } from './batch-runner';
 
 const api: HistoryApi = {
   rows: () => history.rows(),
@@ -24,6 +25,21 @@ const api: HistoryApi = {
     return mod.default ?? mod;
   },
   confirm: (question) => window.confirm(question),
+  batch: loadBatch,
+  // one runner at a time, whichever history tab holds the lock
+  async runBatch(onChange) {
+    await navigator.locks.request('nianbao-batch', { ifAvailable: true }, async (lock) => {
+      if (lock) await runBatch(onChange);
+    });
+  },
+  async setBatchStatus(status) {
+    const batch = await loadBatch();
+    if (!batch) return null;
+    const next = { ...batch, status };
+    await saveBatch(next);
+    return next;
+  },
+  dropBatch,
   async getLang() {
     const stored = await browser.storage.local.get(LANG_KEY);
     return stored[LANG_KEY] === 'en' ? 'en' : 'zh';

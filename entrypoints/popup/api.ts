@@ -1,3 +1,5 @@
+import { BATCH_KEY, newBatch } from '../../lib/batch/batch';
+import { nextPageLink, reportLinks } from '../../lib/batch/links';
 import { PAGE_UI_FILE } from '../../lib/page-ids';
 import { readPdf } from './pdf';
 import type { PopupApi } from '../../components/Popup';
@@ -85,6 +87,24 @@ export const extensionApi: PopupApi = {
     if (tabId !== undefined) await send(tabId, { type: 'set-lang', lang }).catch(() => undefined);
   },
   copy: (text) => navigator.clipboard.writeText(text),
+  async startBatch(tabId, followPages) {
+    const page = await send(tabId, { type: 'page-links' });
+    const links = reportLinks(page.links, page.url);
+    if (!links.length) return 'none';
+    // the sites those pages are on, each asked for at this click (a match pattern names no port)
+    const sites = [
+      ...new Set(
+        [page.url, ...links.map((l) => l.href)].map((u) => `${new URL(u).protocol}//${new URL(u).hostname}/*`),
+      ),
+    ];
+    const granted = await browser.permissions.request({ origins: sites }).catch(() => false);
+    if (!granted) return 'denied';
+    await browser.storage.local.set({
+      [BATCH_KEY]: newBatch(page.url, links, followPages ? nextPageLink(page.links, page.url) : null, followPages),
+    });
+    await browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
+    return 'started';
+  },
   openHistory() {
     void browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
     window.close();

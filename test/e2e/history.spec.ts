@@ -13,32 +13,9 @@ import { REPORT_HEADERS } from '../../lib/export/sheets';
 import { recordOf, rowOf } from '../../lib/history/record';
 import { analyzeHtml } from '../support/analyze';
 import { renderPage } from '../support/render';
-import { type Cells, rng, yearsOfOneBody } from '../support/report-cells';
+import { rng, yearsOfOneBody } from '../support/report-cells';
 import { expect, gov, openPopup, test } from './fixtures';
-
-const BODIES = ['甲县人民政府', '乙市生态环境局'];
-const YEARS = [2021, 2022, 2023];
-
-/** 2 bodies × 3 years, consistent across years but for one carry-over break: 甲县 2023, 自然人 +2. */
-function pages(): { path: string; organ: string; year: number; html: string }[] {
-  return BODIES.flatMap((organ, b) =>
-    yearsOfOneBody(rng(40 + b), YEARS.length, 40).map((c: Cells, i) => {
-      const year = YEARS[i];
-      const printed = { ...c };
-      if (b === 0 && year === 2023) {
-        printed['t3.carried_over.natural'] = (c['t3.carried_over.natural'] as number) + 2;
-        printed['t3.carried_over.total'] = (c['t3.carried_over.total'] as number) + 2;
-        printed['t3.new.natural'] = (c['t3.new.natural'] as number) - 2;
-        printed['t3.new.total'] = (c['t3.new.total'] as number) - 2;
-      }
-      const html = renderPage(
-        { format: '2021', organ, year, cells: printed, style: 'template', chrome: 'trs' },
-        rng(b * 10 + i),
-      ).content;
-      return { path: `/body${b}/${year}.html`, organ, year, html };
-    }),
-  );
-}
+import { BODY_YEARS } from './server';
 
 async function visit(page: Page, url: string) {
   await page.goto(url);
@@ -59,7 +36,7 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   port,
 }) => {
   test.setTimeout(120_000);
-  const all = pages();
+  const all = BODY_YEARS;
   const page = await context.newPage();
   for (const p of all)
     await page.route(`**${p.path}`, (route) =>
@@ -207,4 +184,48 @@ test('a history of 1,000 reports: the page is usable at once; export and storage
     `history of 1000: shown ${median.toFixed(0)} ms after navigation (median of 5: ${times.map((t) => t.toFixed(0)).join(', ')}); CSV export ${exportMs} ms; storage ${(usage / 2 ** 20).toFixed(1)} MB`,
   );
   expect(median).toBeLessThan(600);
+});
+
+test('a column of reports checked at once: progress, next page followed, a failed link said, resumed after its tab was closed', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  port,
+}) => {
+  test.setTimeout(120_000);
+  const column = await context.newPage();
+  await column.goto(gov(port, '/column/index.html'));
+  const popup = await openPopup(context, serviceWorker, extensionId, column);
+  await expect(popup.locator('[data-testid="not-a-report"]')).toContainText('不是年度报告');
+  await popup.locator('[data-testid="batch-follow"]').check();
+  const [runner] = await Promise.all([context.waitForEvent('page'), popup.locator('[data-testid="batch"]').click()]);
+  await runner.waitForURL(/history\.html/);
+  // the tab is closed mid-batch: nothing done is lost, and it goes on when the history page is opened again
+  await expect(runner.locator('[data-testid="batch-count"]')).toContainText(/已完成 [2-5] \//);
+  await runner.close();
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${extensionId}/history.html`);
+  await expect(again.locator('[data-testid="batch-panel"]')).toHaveAttribute('data-status', 'finished', {
+    timeout: 60_000,
+  });
+  await expect(again.locator('[data-testid="batch-count"]')).toHaveText('已完成 7 / 7（失败 1）');
+  await expect(again.locator('[data-testid="batch-failed"] li')).toHaveCount(1);
+  await expect(again.locator('[data-testid="batch-failed"]')).toContainText('HTTP 404');
+  // every report once, paired by year; the injected break the only warnings
+  await expect(again.locator('[data-testid="history"] tbody tr')).toHaveCount(6);
+  const rows = await again
+    .locator('[data-testid="history"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '').slice(0, 7)),
+    );
+  const summary = rows.map((r) => `${r[0]} ${r[1]} errors ${r[3]} warnings ${r[4]} paired ${r[6]}`).sort();
+  expect(summary).toEqual([
+    '乙市生态环境局 2021 errors 0 warnings 0 paired ',
+    '乙市生态环境局 2022 errors 0 warnings 0 paired 2021',
+    '乙市生态环境局 2023 errors 0 warnings 0 paired 2022',
+    '甲县人民政府 2021 errors 0 warnings 0 paired ',
+    '甲县人民政府 2022 errors 0 warnings 0 paired 2021',
+    '甲县人民政府 2023 errors 0 warnings 2 paired 2022',
+  ]);
+  await again.screenshot({ path: 'test-results/batch.png', fullPage: true });
 });

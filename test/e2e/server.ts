@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FIXTURES } from '../support/analyze';
 import { renderPage } from '../support/render';
-import { T3_COLS, T3_RESULTS_2021, randomCells, rng } from '../support/report-cells';
+import { type Cells, T3_COLS, T3_RESULTS_2021, randomCells, rng, yearsOfOneBody } from '../support/report-cells';
 
 /** A consistent generated report, and the same with one figure wrong. */
 export const CLEAN_CELLS = randomCells('2021', rng(2024));
@@ -56,7 +56,47 @@ setTimeout(function () {
 }, 800);
 </script></body></html>`;
 
+/** 2 bodies × 3 years, consistent across years but for one carry-over break: 甲县 2023, 自然人 +2. */
+export const BODY_YEARS: { path: string; organ: string; year: number; html: string }[] = [
+  '甲县人民政府',
+  '乙市生态环境局',
+].flatMap((organ, b) =>
+  yearsOfOneBody(rng(40 + b), 3, 40).map((c: Cells, i) => {
+    const year = 2021 + i;
+    const printed = { ...c };
+    if (b === 0 && year === 2023) {
+      printed['t3.carried_over.natural'] = (c['t3.carried_over.natural'] as number) + 2;
+      printed['t3.carried_over.total'] = (c['t3.carried_over.total'] as number) + 2;
+      printed['t3.new.natural'] = (c['t3.new.natural'] as number) - 2;
+      printed['t3.new.total'] = (c['t3.new.total'] as number) - 2;
+    }
+    const html = renderPage(
+      { format: '2021', organ, year, cells: printed, style: 'template', chrome: 'trs' },
+      rng(b * 10 + i),
+    ).content;
+    return { path: `/body${b}/${year}.html`, organ, year, html };
+  }),
+);
+
+/** A 年报专栏 of those reports over two pages, with a notice, an attachment and a dead link among them. */
+const columnPage = (links: { path: string; text: string }[], next: string | null) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报_示例市</title></head><body><h2>政府信息公开年报</h2><ul>${links
+    .map((l) => `<li><a href="${l.path}">${l.text}</a></li>`)
+    .join(
+      '',
+    )}<li><a href="/notice.html">关于做好2024年政府信息公开工作年度报告编制工作的通知</a></li><li><a href="/files/nb.pdf">甲县人民政府2020年政府信息公开工作年度报告.pdf</a></li></ul>${
+    next ? `<a href="${next}">下一页</a>` : ''
+  }</body></html>`;
+const COLUMN_LINKS = BODY_YEARS.map((p) => ({ path: p.path, text: `${p.organ}${p.year}年政府信息公开工作年度报告` }));
+
 const ROUTES: Record<string, () => string> = {
+  ...Object.fromEntries(BODY_YEARS.map((p) => [p.path, () => p.html])),
+  '/column/index.html': () => columnPage(COLUMN_LINKS.slice(0, 4), 'index_2.html'),
+  '/column/index_2.html': () =>
+    columnPage(
+      [...COLUMN_LINKS.slice(4), { path: '/gone/2019.html', text: '丙区人民政府2019年政府信息公开工作年度报告' }],
+      null,
+    ),
   '/gen/clean.html': () => page(CLEAN_CELLS),
   '/gen/faulty.html': faultyPage,
   '/gen/narrative.html': narrativePage,

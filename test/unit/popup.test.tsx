@@ -24,6 +24,7 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
     copy: vi.fn(async () => undefined),
     download: vi.fn(),
     openHistory: vi.fn(),
+    startBatch: vi.fn(async () => 'none' as const),
     readPdf: vi.fn(async () => {
       throw Object.assign(new Error('a.example.gov.cn'), { reason: 'permission' });
     }),
