@@ -56,12 +56,15 @@ setTimeout(function () {
 }, 800);
 </script></body></html>`;
 
-/** 2 bodies × 3 years, consistent across years but for one carry-over break: 甲县 2023, 自然人 +2. */
+/**
+ * 2 bodies × 6 years (2021–2026, the 2021 format), consistent across years but for one carry-over break (甲县 2023: 自然人 +2, a
+ * warning) and one broken 现行有效 chain (乙市 2024: 行政规范性文件 +3, info: amendments do that).
+ */
 export const BODY_YEARS: { path: string; organ: string; year: number; html: string }[] = [
   '甲县人民政府',
   '乙市生态环境局',
 ].flatMap((organ, b) =>
-  yearsOfOneBody(rng(40 + b), 3, 40).map((c: Cells, i) => {
+  yearsOfOneBody(rng(40 + b), 6, 40).map((c: Cells, i) => {
     const year = 2021 + i;
     const printed = { ...c };
     if (b === 0 && year === 2023) {
@@ -70,6 +73,7 @@ export const BODY_YEARS: { path: string; organ: string; year: number; html: stri
       printed['t3.new.natural'] = (c['t3.new.natural'] as number) - 2;
       printed['t3.new.total'] = (c['t3.new.total'] as number) - 2;
     }
+    if (b === 1 && year === 2024) printed['t2.normative.in_force'] = (c['t2.normative.in_force'] as number) + 3;
     const html = renderPage(
       { format: '2021', organ, year, cells: printed, style: 'template', chrome: 'trs' },
       rng(b * 10 + i),
