@@ -35,6 +35,10 @@ export interface PopupApi {
   download(name: string, text: string): void;
   /** opens the history page (报告库) */
   openHistory(): void;
+  /** the history's reports of the year before this one's, to compare with (the same body's first) */
+  pairingChoices(report: Report): Promise<{ url: string; label: string }[]>;
+  /** compares the page's report with `previous` (a history URL), with none (null), or lets it pair by itself (undefined); then checks it again */
+  setPairing(tabId: number, url: string, previous: string | null | undefined): Promise<ReportResponse>;
   /** checks every report the tab's page links to, in the history page: 'started', or why not */
   startBatch(tabId: number, followPages: boolean): Promise<'started' | 'none' | 'denied'>;
 }
@@ -271,6 +275,39 @@ function NotAReport({
   );
 }
 
+/** Which previous-year report this one is compared with: the automatic one, another, or none. */
+function Pairing({ props, report }: { props: ViewProps; report: Report }) {
+  const { t, api, run, tabId } = props;
+  const [choices, setChoices] = useState<{ url: string; label: string }[] | null>(null);
+  return (
+    <details
+      class="diag"
+      data-testid="pairing"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open && !choices) void api.pairingChoices(report).then(setChoices);
+      }}
+    >
+      <summary>{t.pairing}</summary>
+      <select
+        data-testid="pairing-choice"
+        onChange={(e) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (v) run(() => api.setPairing(tabId, report.source, v === 'auto' ? undefined : v === 'none' ? null : v));
+        }}
+      >
+        <option value="">—</option>
+        <option value="auto">{t.pairAuto}</option>
+        <option value="none">{t.pairNone}</option>
+        {(choices ?? []).map((c) => (
+          <option key={c.url} value={c.url}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </details>
+  );
+}
+
 /** "检查本页链接的全部年报": on a column of reports, every linked report checked in the history page. */
 function Batch({ props }: { props: ViewProps }) {
   const { t, api, tabId, say } = props;
@@ -400,6 +437,7 @@ function Checked({ props, report }: { props: ViewProps; report: Report }) {
           )}
         </p>
       )}
+      {!props.pdf && report.year !== null && <Pairing props={props} report={report} />}
       {report.pairedWith && (
         <div class="diag" data-testid="paired-with">
           <a

@@ -1,6 +1,12 @@
 import { previousYearOf } from '../lib/history/body';
 import { changeSince, recordOf } from '../lib/history/record';
-import type { AnalyzeResult, BackgroundMessage, BackgroundResponse, PageContent } from '../lib/messages';
+import {
+  type AnalyzeResult,
+  type BackgroundMessage,
+  type BackgroundResponse,
+  PAIRING_KEY,
+  type PageContent,
+} from '../lib/messages';
 import { analyzeForPage } from '../lib/page/analyze-for-page';
 import { history } from './store/history';
 
@@ -24,12 +30,17 @@ async function analyzeAndKeep(url: string, content: PageContent): Promise<Analyz
   let result = await analyzeForPage(url, content);
   if (result.report.status !== 'checked') return result;
   try {
-    // the lines are enough to find last year's report; only that one is read whole
+    // the user's choice first (another report, or none); else the lines find last year's report,
+    // and only that one is read whole
+    const chosen = ((await browser.storage.local.get(PAIRING_KEY))[PAIRING_KEY] ?? {}) as Record<string, string | null>;
     const { rows } = await history.rows();
-    const line = previousYearOf(
-      result.report,
-      rows.filter((r) => r.url !== url && r.status === 'checked'),
-    );
+    const line =
+      url in chosen
+        ? rows.find((r) => r.url === chosen[url])
+        : previousYearOf(
+            result.report,
+            rows.filter((r) => r.url !== url && r.status === 'checked'),
+          );
     const [before] = line ? await history.records([line.url]) : [];
     if (before) result = await analyzeForPage(url, content, { previous: { ...before.report, source: before.url } });
     const text = content.kind === 'html' ? content.html : content.text;

@@ -61,6 +61,8 @@ export interface ReportResponse {
 }
 
 export const LANG_KEY = 'nianbao-lang';
+/** the user's pairing choices: page URL → the previous-year report's URL it is compared with, or null for none */
+export const PAIRING_KEY = 'nianbao-pairing';
 
 /** The sites the content script runs on by itself. */
 export const GOV_MATCH = '*://*.gov.cn/*';

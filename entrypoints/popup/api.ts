@@ -1,12 +1,15 @@
 import { BATCH_KEY, newBatch } from '../../lib/batch/batch';
 import { nextPageLink, reportLinks } from '../../lib/batch/links';
+import { bodyKey } from '../../lib/history/body';
 import { PAGE_UI_FILE } from '../../lib/page-ids';
+import { history } from '../store/history';
 import { readPdf } from './pdf';
 import type { PopupApi } from '../../components/Popup';
 import {
   isGovHost,
   LANG_KEY,
   type Lang,
+  PAIRING_KEY,
   type MessageFor,
   type TabProtocol,
   type TabResponse,
@@ -87,6 +90,23 @@ export const extensionApi: PopupApi = {
     if (tabId !== undefined) await send(tabId, { type: 'set-lang', lang }).catch(() => undefined);
   },
   copy: (text) => navigator.clipboard.writeText(text),
+  async pairingChoices(report) {
+    const { rows } = await history.rows();
+    const key = bodyKey(report.organ);
+    return rows
+      .filter(
+        (r) => report.year !== null && r.year === report.year - 1 && r.status === 'checked' && r.url !== report.source,
+      )
+      .sort((a, b) => Number(bodyKey(b.organ) === key) - Number(bodyKey(a.organ) === key))
+      .map((r) => ({ url: r.url, label: `${r.title ?? r.organ ?? r.url}（${r.year}）` }));
+  },
+  async setPairing(tabId, url, previous) {
+    const chosen = ((await browser.storage.local.get(PAIRING_KEY))[PAIRING_KEY] ?? {}) as Record<string, string | null>;
+    if (previous === undefined) delete chosen[url];
+    else chosen[url] = previous;
+    await browser.storage.local.set({ [PAIRING_KEY]: chosen });
+    return send(tabId, { type: 'check-anyway' });
+  },
   async startBatch(tabId, followPages) {
     const page = await send(tabId, { type: 'page-links' });
     const links = reportLinks(page.links, page.url);

@@ -55,6 +55,19 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   await expect(popup.locator('li[data-rule="cross-year-carry"]')).toHaveCount(2);
   await expect(popup.locator('[data-testid="changed"]')).toHaveCount(0);
   await popup.screenshot({ path: 'test-results/popup-paired.png' });
+  // the reviewer says it is not to be compared: no pairing, no cross-year finding; then automatic again
+  await popup.locator('[data-testid="pairing"] summary').click();
+  await popup.locator('[data-testid="pairing-choice"]').selectOption('none');
+  await expect(popup.locator('[data-testid="summary"]')).toContainText('0 警告');
+  await expect(popup.locator('[data-testid="paired-with"]')).toHaveCount(0);
+  await expect(popup.locator('li[data-rule="cross-year-carry"]')).toHaveCount(0);
+  await popup.locator('[data-testid="pairing"] summary').click();
+  await expect(popup.locator('[data-testid="pairing-choice"] option')).toContainText([
+    '甲县人民政府2022年政府信息公开工作年度报告（2022）',
+  ]);
+  await popup.locator('[data-testid="pairing-choice"]').selectOption('auto');
+  await expect(popup.locator('[data-testid="paired-with"]')).toContainText('甲县人民政府2022年');
+  await expect(popup.locator('li[data-rule="cross-year-carry"]')).toHaveCount(2);
 
   // the history page: six reports, four paired, the filters work
   const list = await context.newPage();

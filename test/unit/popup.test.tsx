@@ -25,6 +25,8 @@ async function mount(load: LoadResult, over: Partial<PopupApi> = {}) {
     download: vi.fn(),
     openHistory: vi.fn(),
     startBatch: vi.fn(async () => 'none' as const),
+    pairingChoices: vi.fn(async () => []),
+    setPairing: vi.fn(async () => ({ url: 'x', report: null, marked: 0 })),
     readPdf: vi.fn(async () => {
       throw Object.assign(new Error('a.example.gov.cn'), { reason: 'permission' });
     }),
