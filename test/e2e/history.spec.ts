@@ -118,6 +118,12 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   const sheet = book.getWorksheet('报告')!;
   expect(sheet.rowCount).toBe(13);
   expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(REPORT_HEADERS);
+  const sheetRows = Array.from({ length: 12 }, (_, i) =>
+    Array.from({ length: REPORT_HEADERS.length }, (_, c) =>
+      String((sheet.getRow(i + 2).values as unknown[])[c + 1] ?? ''),
+    ),
+  );
+  expect(comparable([REPORT_HEADERS, ...sheetRows])).toEqual(comparable(cli));
 
   // 甲县 2023 republished with one figure changed: the popup says it changed since the first check
   const changed = all[2].html.replace(/(行政许可<\/td><td[^>]*>)(\d+)/, (_, a, n) => `${a}${Number(n) + 1}`);
