@@ -1,27 +1,7 @@
+import { t3ResultRows } from '../format/relations';
 import type { Finding } from '../model';
 import type { CheckContext, Rule } from './context';
 import { cellName } from './names';
-
-const RESULT_ROWS_2021 = [
-  'granted',
-  'partial',
-  'withheld_secret',
-  'withheld_law',
-  'withheld_safety',
-  'withheld_third_party',
-  'withheld_internal',
-  'withheld_process',
-  'withheld_enforcement',
-  'withheld_query',
-  'unavailable_not_held',
-  'unavailable_needs_creation',
-  'unavailable_unclear',
-  'rejected_petition',
-  'rejected_duplicate',
-  'rejected_publication',
-  'rejected_excessive',
-  'rejected_reconfirm',
-];
 
 const countIn = (ctx: CheckContext, key: string) => {
   const c = ctx.cells.get(key);
@@ -57,7 +37,7 @@ export const plausibility: Rule = {
     const received = ['t3.new.total', 't3.carried_over.total'].map((k) => countIn(ctx, k));
     if (received.every((v) => v !== null)) {
       const total = received[0]! + received[1]!;
-      for (const row of RESULT_ROWS_2021) {
+      for (const row of t3ResultRows(ctx.format)) {
         const key = `t3.${row}.total`;
         const v = countIn(ctx, key);
         if (v !== null && v > total)

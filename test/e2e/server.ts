@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FIXTURES } from '../support/analyze';
 import { renderPage } from '../support/render';
-import { type Cells, T3_COLS, T3_RESULTS_2021, randomCells, rng, yearsOfOneBody } from '../support/report-cells';
+import {
+  type Cells,
+  T3_COLS,
+  T3_RESULTS_2021,
+  randomCells,
+  rng,
+  withCarryBreak,
+  yearsOfOneBody,
+} from '../support/report-cells';
 
 /** A consistent generated report, and the same with one figure wrong. */
 export const CLEAN_CELLS = randomCells('2021', rng(2024));
@@ -57,8 +65,8 @@ setTimeout(function () {
 </script></body></html>`;
 
 /**
- * 2 bodies × 6 years (2021–2026, the 2021 format), consistent across years but for one carry-over break (甲县 2023: 自然人 +2, a
- * warning) and one broken 现行有效 chain (乙市 2024: 行政规范性文件 +3, info: amendments do that).
+ * 2 bodies × 6 years (2021–2026, the 2021 format), consistent across years but for one carry-over
+ * break (甲县 2023: 自然人 +2, a warning) and one broken 现行有效 chain (乙市 2024: 行政规范性文件 +3, info).
  */
 export const BODY_YEARS: { path: string; organ: string; year: number; html: string }[] = [
   '甲县人民政府',
@@ -66,13 +74,7 @@ export const BODY_YEARS: { path: string; organ: string; year: number; html: stri
 ].flatMap((organ, b) =>
   yearsOfOneBody(rng(40 + b), 6, 40).map((c: Cells, i) => {
     const year = 2021 + i;
-    const printed = { ...c };
-    if (b === 0 && year === 2023) {
-      printed['t3.carried_over.natural'] = (c['t3.carried_over.natural'] as number) + 2;
-      printed['t3.carried_over.total'] = (c['t3.carried_over.total'] as number) + 2;
-      printed['t3.new.natural'] = (c['t3.new.natural'] as number) - 2;
-      printed['t3.new.total'] = (c['t3.new.total'] as number) - 2;
-    }
+    const printed = b === 0 && year === 2023 ? withCarryBreak(c) : { ...c };
     if (b === 1 && year === 2024) printed['t2.normative.in_force'] = (c['t2.normative.in_force'] as number) + 3;
     const html = renderPage(
       { format: '2021', organ, year, cells: printed, style: 'template', chrome: 'trs' },

@@ -149,3 +149,15 @@ export function yearsOfOneBody(r: Rng, years: number, scale = 30): Cells[] {
   }
   return out;
 }
+
+/** 上年结转 2 more than last year's 结转下年度 in the 自然人 column, 新收 2 fewer: the year itself still balances. */
+export function withCarryBreak(cells: Cells): Cells {
+  const add = (key: string, d: number) => ({ [key]: (cells[key] as number) + d });
+  return {
+    ...cells,
+    ...add('t3.carried_over.natural', 2),
+    ...add('t3.carried_over.total', 2),
+    ...add('t3.new.natural', -2),
+    ...add('t3.new.total', -2),
+  };
+}
