@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { findingsCsv, type ExcelJs, reportsCsv, reportsXlsx, type SheetReport } from '../lib/export/sheets';
 import { reportsToTsv } from '../lib/export/tsv';
 import { previousYearOf } from '../lib/history/body';
+import { pairWith } from '../lib/analyze';
 import { Report, VERSION, cellName, uncheckedReport } from '../lib/index';
 import { analyzeBytes, analyzeFile, InputError, readInput } from './read-input';
 
@@ -146,7 +147,8 @@ export async function main(
     }
   }
   // every file read and checked first (the next one read while this one is checked), so that the
-  // same body's consecutive years can be paired before anything is printed
+  // same body's consecutive years can be paired (from the reports, nothing read again) before
+  // anything is printed
   const settle = (p: Promise<Uint8Array>) =>
     p.then(
       (bytes) => ({ bytes }),
@@ -171,8 +173,7 @@ export async function main(
       if (!('report' in result) || result.report.status !== 'checked') continue;
       const before = previousYearOf(result.report, checked);
       if (!before) continue;
-      const file = result.report.source;
-      result.report = Report.parse((await analyzeBytes(file, await readInput(file), { previous: before })).report);
+      result.report = Report.parse(pairWith(result.report, before));
     }
   }
   const reports: Report[] = [];

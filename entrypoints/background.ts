@@ -1,12 +1,6 @@
-import { previousYearOf } from '../lib/history/body';
 import { changeSince, recordOf } from '../lib/history/record';
-import {
-  type AnalyzeResult,
-  type BackgroundMessage,
-  type BackgroundResponse,
-  PAIRING_KEY,
-  type PageContent,
-} from '../lib/messages';
+import type { AnalyzeResult, BackgroundMessage, BackgroundResponse, PageContent } from '../lib/messages';
+import type { Report } from '../lib/model';
 import { analyzeForPage } from '../lib/page/analyze-for-page';
 import { history } from './store/history';
 
@@ -27,24 +21,11 @@ function setBadge(tabId: number, msg: Extract<BackgroundMessage, { type: 'report
  * check. The history failing (storage full, a private window) never stops the check itself.
  */
 async function analyzeAndKeep(url: string, content: PageContent): Promise<AnalyzeResult> {
-  let result = await analyzeForPage(url, content);
+  const previousFor = (report: Report) => history.previousFor(url, report).catch(() => null);
+  const result = await analyzeForPage(url, content, previousFor);
   if (result.report.status !== 'checked') return result;
   try {
-    // the user's choice first (another report, or none); else the lines find last year's report,
-    // and only that one is read whole
-    const chosen = ((await browser.storage.local.get(PAIRING_KEY))[PAIRING_KEY] ?? {}) as Record<string, string | null>;
-    const { rows } = await history.rows();
-    const line =
-      url in chosen
-        ? rows.find((r) => r.url === chosen[url])
-        : previousYearOf(
-            result.report,
-            rows.filter((r) => r.url !== url && r.status === 'checked'),
-          );
-    const [before] = line ? await history.records([line.url]) : [];
-    if (before) result = await analyzeForPage(url, content, { previous: { ...before.report, source: before.url } });
-    const text = content.kind === 'html' ? content.html : content.text;
-    const record = recordOf(url, result.report, text);
+    const record = recordOf(url, result.report, content.kind === 'html' ? content.html : content.text);
     const changed = changeSince(await history.get(url), record);
     await history.put(record);
     return changed ? { ...result, changed } : result;

@@ -1,6 +1,6 @@
-import { runChecks } from './checks/index';
+import { RULES, runChecks } from './checks/index';
 import { findSuspects } from './checks/suspects';
-import { isReportTitle } from './detect';
+import { ATTACHMENT_URL, isReportTitle } from './detect';
 import { distrustContradictedSplits, extractCells, zerosArePrinted, type ExtractedCell } from './extract/assemble';
 import {
   findOrgan,
@@ -71,13 +71,11 @@ function narrativeOf(text: string): string {
   return m ? text.slice(0, m.index) : '';
 }
 
-const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)(?:[?#]|$)/i;
-
 /** Links to documents (the report as an attachment), made absolute against the page's address. */
 function attachmentsOf(links: PageLink[], source: string): PageLink[] {
   const out: PageLink[] = [];
   for (const link of links) {
-    if (!ATTACHMENT.test(link.href) || /^(javascript|data):/i.test(link.href)) continue;
+    if (!ATTACHMENT_URL.test(link.href) || /^(javascript|data):/i.test(link.href)) continue;
     let href = link.href;
     try {
       href = new URL(link.href, source).href;
@@ -210,26 +208,90 @@ export function analyzePage<Ref>(input: PageInput<Ref>, options: AnalyzeOptions 
     sections: findSections(input.text),
     attachments: attachmentsOf(input.links ?? [], input.source),
     images: input.images ?? 0,
-    previous: options.previous?.format ? previousOf(options.previous) : undefined,
   });
   const report = buildReport(input.source, meta, format, cells, findings, diagnostics);
-  const before = options.previous;
-  if (before?.format) report.pairedWith = { source: before.source, title: before.title, year: before.year };
-  return { report, cells };
+  return { report: options.previous ? pairWith(report, options.previous) : report, cells };
 }
 
-/** A previous year's exported report, as cells the checks can read. */
-function previousOf(prev: Report) {
+/** A report's cells as the checks read them, from its export (what was read, and how). */
+function cellsOfReport(report: Report): Map<string, ExtractedCell> {
   const cells = new Map<string, ExtractedCell>();
-  for (const [key, value] of Object.entries(prev.cells)) {
-    const state = prev.cellDetails[key]?.state ?? (value === null ? 'blank' : 'number');
-    cells.set(key, { key, value, state, text: '', ref: null, loc: '' });
+  for (const [key, value] of Object.entries(report.cells)) {
+    const detail = report.cellDetails[key];
+    cells.set(key, {
+      key,
+      value,
+      state: detail?.state ?? (value === null ? 'blank' : 'number'),
+      text: detail?.text ?? '',
+      ref: null,
+      loc: detail?.loc ?? '',
+      ...(detail?.derivedBy ? { derivedBy: detail.derivedBy } : {}),
+    });
   }
-  return { year: prev.year, format: prev.format!, cells };
+  return cells;
+}
+
+/** The checks that read the same body's previous year: run again when a report is paired with one. */
+const PAIRED_RULES = RULES.filter(
+  (r) => r.id === 'cross-year-carry' || r.id === 'cross-year-in-force' || r.id === 'plausibility',
+);
+
+/**
+ * A checked report compared with the same body's previous-year report: the checks that read the
+ * previous year run again on its cells, nothing is read again. The same report as reading the page
+ * with `previous` given; the CLI, the extension's history and a column batch all pair this way.
+ */
+export function pairWith(report: Report, previous: Report): Report {
+  if (report.status !== 'checked' || !report.format || !previous.format) return report;
+  const cells = cellsOfReport(report);
+  const rerun = new Set(PAIRED_RULES.map((r) => r.id));
+  const findings = sortFindings([
+    ...report.findings.filter((f) => !rerun.has(f.rule)),
+    ...runChecks(
+      {
+        format: report.format,
+        year: report.year,
+        organ: report.organ,
+        cells,
+        narrative: '',
+        previous: { year: previous.year, format: previous.format, cells: cellsOfReport(previous) },
+      },
+      PAIRED_RULES,
+    ),
+  ]);
+  return {
+    ...report,
+    findings,
+    suspects: findSuspects(report.format, cells, findings),
+    summary: { ...report.summary, ...findingCounts(findings) },
+    pairedWith: { source: previous.source, title: previous.title, year: previous.year },
+  };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const STATUS_ORDER = { fail: 0, unchecked: 1, pass: 2 } as const;
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** Failing first, then by severity, then in the order of the checks (a check's own findings keep theirs). */
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0),
+  );
+}
+
+function findingCounts(findings: Finding[]) {
+  const failing = (severity: Finding['severity']) =>
+    findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
+  return {
+    errors: failing('error'),
+    warnings: failing('warning'),
+    unchecked: findings.filter((f) => f.status === 'unchecked').length,
+    passed: findings.filter((f) => f.status === 'pass').length,
+  };
+}
 
 function buildReport<Ref>(
   source: string,
@@ -255,12 +317,7 @@ function buildReport<Ref>(
     };
     counts[c.state]++;
   }
-  findings.sort(
-    (a, b) =>
-      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
-  const failing = (severity: Finding['severity']) =>
-    findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
+  sortFindings(findings);
   return {
     source,
     status: 'checked',
@@ -277,10 +334,7 @@ function buildReport<Ref>(
       message,
     })),
     summary: {
-      errors: failing('error'),
-      warnings: failing('warning'),
-      unchecked: findings.filter((f) => f.status === 'unchecked').length,
-      passed: findings.filter((f) => f.status === 'pass').length,
+      ...findingCounts(findings),
       cellsRead: counts.number,
       cellsBlank: counts.blank,
       cellsUnreadable: counts.unreadable,

@@ -34,3 +34,13 @@ export function isOtherDocumentTitle(text: string | null | undefined): boolean {
 export function tableLooksLikeReport(text: string): boolean {
   return text.includes('本年新收') && /[结結][转轉]/.test(text);
 }
+
+/** A link to a document rather than a page: the report as an attachment. */
+export const ATTACHMENT_URL = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)(?:[?#]|$)/i;
+export const isPdfUrl = (url: string) => /\.pdf(?:[?#]|$)/i.test(url);
+
+/** The permission pattern for a URL's site (a match pattern names no port). */
+export const sitePattern = (url: string) => {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+};

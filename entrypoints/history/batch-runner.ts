@@ -8,7 +8,8 @@ import {
   withMoreLinks,
 } from '../../lib/batch/batch';
 import { decodePage, type LinkOnPage, nextPageLink, reportLinks } from '../../lib/batch/links';
-import { previousYearOf } from '../../lib/history/body';
+import { pairWith } from '../../lib/analyze';
+import type { HistoryRecord } from '../../lib/history/record';
 import type { AnalyzeResult } from '../../lib/messages';
 import { history } from '../store/history';
 
@@ -73,23 +74,17 @@ function linksOf(html: string): LinkOnPage[] {
 
 /**
  * Two years of one body read at the same time could not be paired (neither was in the history yet):
- * each such report is read once more, now that its previous year is there.
+ * each such report is compared with its previous year now, from the history, nothing fetched again.
  */
 async function pairLate(batch: Batch): Promise<void> {
-  const { rows } = await history.rows();
-  for (const item of batch.items) {
-    const row = rows.find((r) => r.url === item.url);
-    if (item.state !== 'done' || !row || row.pairedYear !== null) continue;
-    if (
-      !previousYearOf(
-        row,
-        rows.filter((r) => r.url !== row.url && r.status === 'checked'),
-      )
-    )
-      continue;
-    await readItem(item);
-    await new Promise((r) => setTimeout(r, BATCH_DELAY_MS));
+  const urls = batch.items.filter((i) => i.state === 'done').map((i) => i.url);
+  const paired: HistoryRecord[] = [];
+  for (const record of await history.records(urls)) {
+    if (record.report.pairedWith) continue;
+    const before = await history.previousFor(record.url, record.report);
+    if (before) paired.push({ ...record, report: pairWith(record.report, before) });
   }
+  await history.putMany(paired);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { type IDBPDatabase, openDB } from 'idb';
+import { previousYearOf } from '../../lib/history/body';
 import { type HistoryRecord, HistoryRow, migrate, rowOf } from '../../lib/history/record';
+import { PAIRING_KEY } from '../../lib/messages';
+import type { Report } from '../../lib/model';
 
 const DB = 'nianbao-history';
 /** the whole records, keyed by URL */
@@ -49,6 +52,24 @@ export const history = {
     const database = await open();
     const raw = urls ? await Promise.all(urls.map((u) => database.get(REPORTS, u))) : await database.getAll(REPORTS);
     return raw.map(migrate).filter((r): r is HistoryRecord => !!r);
+  },
+  /**
+   * The previous-year report the page at `url` is compared with: the user's choice (another report,
+   * or none), else the same body's year before; its source is its URL.
+   */
+  async previousFor(url: string, report: Report): Promise<Report | null> {
+    const chosen = ((await browser.storage.local.get(PAIRING_KEY))[PAIRING_KEY] ?? {}) as Record<string, string | null>;
+    const { rows } = await history.rows();
+    // the lines are enough to find it; only that one is read whole
+    const line =
+      url in chosen
+        ? rows.find((r) => r.url === chosen[url])
+        : previousYearOf(
+            report,
+            rows.filter((r) => r.url !== url && r.status === 'checked'),
+          );
+    const [before] = line ? await history.records([line.url]) : [];
+    return before ? { ...before.report, source: before.url } : null;
   },
   async put(record: HistoryRecord): Promise<void> {
     await history.putMany([record]);

@@ -1,11 +1,10 @@
-import { isReportTitle } from '../detect';
+import { ATTACHMENT_URL, isReportTitle } from '../detect';
 
 export interface LinkOnPage {
   text: string;
   href: string;
 }
 
-const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)(?:[?#]|$)/i;
 const httpUrl = (href: string, base: string): string | null => {
   try {
     const url = new URL(href, base);
@@ -23,7 +22,7 @@ export function reportLinks(links: readonly LinkOnPage[], base: string): LinkOnP
   for (const link of links) {
     const text = link.text.replace(/\s+/g, ' ').trim();
     const href = httpUrl(link.href, base);
-    if (!href || seen.has(href) || ATTACHMENT.test(href) || !isReportTitle(text)) continue;
+    if (!href || seen.has(href) || ATTACHMENT_URL.test(href) || !isReportTitle(text)) continue;
     seen.add(href);
     out.push({ text: text.slice(0, 120), href });
   }
