@@ -154,7 +154,7 @@ export function History({ api }: { api: HistoryApi }) {
       if (b?.status === 'running') run();
     });
   }, []);
-  const setStatus_ = async (status: Batch['status']) => {
+  const changeBatchStatus = async (status: Batch['status']) => {
     const b = await api.setBatchStatus(status);
     setBatch(b);
     if (status === 'running') run();
@@ -221,7 +221,8 @@ export function History({ api }: { api: HistoryApi }) {
     const list = Array.isArray(raw) ? raw : [];
     const good = list.map(migrate).filter((r): r is HistoryRecord => !!r);
     await api.putMany(good);
-    say(t.restored(good.length, list.length - good.length || (Array.isArray(raw) ? 0 : 1)));
+    // a file that is not a list of records counts as one unreadable
+    say(t.restored(good.length, Array.isArray(raw) ? list.length - good.length : 1));
     await reload();
   };
 
@@ -303,7 +304,7 @@ export function History({ api }: { api: HistoryApi }) {
           <BatchPanel
             batch={batch}
             t={t}
-            onStatus={setStatus_}
+            onStatus={changeBatchStatus}
             onDismiss={() => void api.dropBatch().then(() => setBatch(null))}
           />
         )}

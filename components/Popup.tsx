@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { problemList } from '../lib/export/sheets';
 import { reportToLayoutTsv } from '../lib/export/tsv';
+import { isPdfUrl } from '../lib/detect';
 import { severityByCell } from '../lib/findings';
 import type { Lang, ReportResponse } from '../lib/messages';
 import { Report } from '../lib/model';
@@ -342,8 +343,6 @@ function Batch({ props }: { props: ViewProps }) {
   );
 }
 
-const isPdfLink = (href: string) => /\.pdf(?:[?#]|$)/i.test(href);
-
 const reportJson = (report: Report) => JSON.stringify(Report.parse(report), null, 2);
 
 function Actions({ props, report, children }: { props: ViewProps; report: Report; children?: ComponentChildren }) {
@@ -385,7 +384,7 @@ function NotChecked({ props, report }: { props: ViewProps; report: Report }) {
         <br />
         {report.reason?.[lang]}
       </p>
-      {links.some((a) => isPdfLink(a.href)) && <p data-testid="pdf-attachment">{t.pdfAttachment}</p>}
+      {links.some((a) => isPdfUrl(a.href)) && <p data-testid="pdf-attachment">{t.pdfAttachment}</p>}
       {links.length > 0 && (
         <ul class="attachments" data-testid="attachments">
           {links.map((a) => (
@@ -393,7 +392,7 @@ function NotChecked({ props, report }: { props: ViewProps; report: Report }) {
               <a href={a.href} target="_blank" rel="noopener noreferrer">
                 {a.text || a.href}
               </a>
-              {isPdfLink(a.href) && (
+              {isPdfUrl(a.href) && (
                 <button type="button" class="primary" data-testid="read-pdf" onClick={() => props.readPdf(a.href)}>
                   {t.readPdf}
                 </button>

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { downloadFile } from '../../components/download';
 import { History, type HistoryApi } from '../../components/History';
 import type { ExcelJs } from '../../lib/export/sheets';
 import { LANG_KEY } from '../../lib/messages';
@@ -11,14 +12,7 @@ const api: HistoryApi = {
   remove: (url) => history.remove(url),
   clear: () => history.clear(),
   putMany: (records) => history.putMany(records),
-  download(name, data, mime) {
-    const url = URL.createObjectURL(new Blob([data as BlobPart], { type: mime }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: downloadFile,
   copy: (text) => navigator.clipboard.writeText(text),
   async excel() {
     const mod = (await import('exceljs')) as unknown as { default?: ExcelJs } & ExcelJs;

@@ -1,9 +1,11 @@
 import { BATCH_KEY, newBatch } from '../../lib/batch/batch';
 import { nextPageLink, reportLinks } from '../../lib/batch/links';
+import { isPdfUrl, sitePattern } from '../../lib/detect';
 import { bodyKey } from '../../lib/history/body';
 import { PAGE_UI_FILE } from '../../lib/page-ids';
 import { history } from '../store/history';
 import { readPdf } from './pdf';
+import { downloadFile } from '../../components/download';
 import type { PopupApi } from '../../components/Popup';
 import {
   isGovHost,
@@ -49,7 +51,7 @@ export const extensionApi: PopupApi = {
     if (!tab) return { kind: 'cannot-check' };
     const onGov = !!tab.url && onGovSite(tab.url);
     // a PDF open in the tab: Chrome's viewer cannot be scripted; the file itself can be read
-    if (tab.url && /^https?:/i.test(tab.url) && /\.pdf(?:[?#]|$)/i.test(tab.url))
+    if (tab.url && /^https?:/i.test(tab.url) && isPdfUrl(tab.url))
       return { kind: 'pdf-tab', tabId: tab.id, url: tab.url };
     const ask = async () => {
       const response = await send(tab.id, { type: 'get-report' });
@@ -112,11 +114,7 @@ export const extensionApi: PopupApi = {
     const links = reportLinks(page.links, page.url);
     if (!links.length) return 'none';
     // the sites those pages are on, each asked for at this click (a match pattern names no port)
-    const sites = [
-      ...new Set(
-        [page.url, ...links.map((l) => l.href)].map((u) => `${new URL(u).protocol}//${new URL(u).hostname}/*`),
-      ),
-    ];
+    const sites = [...new Set([page.url, ...links.map((l) => l.href)].map(sitePattern))];
     const granted = await browser.permissions.request({ origins: sites }).catch(() => false);
     if (!granted) return 'denied';
     await browser.storage.local.set({
@@ -129,12 +127,5 @@ export const extensionApi: PopupApi = {
     void browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
     window.close();
   },
-  download(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: (name, text) => downloadFile(name, text, 'application/json'),
 };

@@ -1,3 +1,4 @@
+import { sitePattern } from '../../lib/detect';
 import { type PdfJs, pdfLinesWith, pdfText, withPages } from '../../lib/pdf/extract';
 import type { AnalyzeResult } from '../../lib/messages';
 import type { Report } from '../../lib/model';
@@ -20,11 +21,8 @@ export class PdfReadError extends Error {
  * and check the text with the CLI's code. Nothing but that one file is requested.
  */
 export async function readPdf(url: string, tabId?: number): Promise<Report> {
-  const { protocol, hostname } = new URL(url);
-  // a match pattern names no port: the site is its scheme and host
-  const site = `${protocol}//${hostname}/*`;
-  const granted = await browser.permissions.request({ origins: [site] }).catch(() => false);
-  if (!granted) throw new PdfReadError('permission', hostname);
+  const granted = await browser.permissions.request({ origins: [sitePattern(url)] }).catch(() => false);
+  if (!granted) throw new PdfReadError('permission', new URL(url).hostname);
   let bytes: Uint8Array;
   try {
     const response = await fetch(url, { credentials: 'include' });
