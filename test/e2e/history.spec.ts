@@ -15,6 +15,10 @@ import { analyzeHtml } from '../support/analyze';
 import { renderPage } from '../support/render';
 import { rng, yearsOfOneBody } from '../support/report-cells';
 import { expect, gov, openPopup, test } from './fixtures';
+
+// the CSV export saves two files (报告, 问题): each wait takes the file it means, not whichever comes next
+const downloadOf = (page: Page, name: RegExp) =>
+  page.waitForEvent('download', { predicate: (d) => name.test(d.suggestedFilename()) });
 import { BODY_YEARS } from './server';
 
 async function visit(page: Page, url: string) {
@@ -97,7 +101,7 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   ]);
   const cli = csvRows(readFileSync(join(dir, 'cli.csv'), 'utf8'));
   const [download] = await Promise.all([
-    list.waitForEvent('download'),
+    downloadOf(list, /^年报核验-报告-.*\.csv$/),
     list.locator('[data-testid="export-csv"]').click(),
   ]);
   const exported = csvRows(readFileSync(await download.path(), 'utf8'));
@@ -110,7 +114,7 @@ test('every report kept; last year paired by itself; a changed page said; the hi
       .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
   expect(comparable(exported)).toEqual(comparable(cli));
   const [xlsxDownload] = await Promise.all([
-    list.waitForEvent('download'),
+    downloadOf(list, /\.xlsx$/),
     list.locator('[data-testid="export-xlsx"]').click(),
   ]);
   const book = new ExcelJS.Workbook();
@@ -198,11 +202,13 @@ test('a history of 1,000 reports: the page is usable at once; export and storage
   await expect(list.locator('[data-testid="count"]')).toHaveText('显示 250 / 共 1000 份');
   await list.locator('[data-testid="year"]').selectOption('');
   const exportStart = Date.now();
-  const [download] = await Promise.all([
-    list.waitForEvent('download'),
+  // both files: the export is done when the second is saved
+  const [reports, problems] = await Promise.all([
+    downloadOf(list, /^年报核验-报告-.*\.csv$/),
+    downloadOf(list, /^年报核验-问题-.*\.csv$/),
     list.locator('[data-testid="export-csv"]').click(),
   ]);
-  await download.path();
+  await Promise.all([reports.path(), problems.path()]);
   const exportMs = Date.now() - exportStart;
   const usage = await list.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   const median = [...times].sort((a, b) => a - b)[2];
