@@ -24,7 +24,7 @@ const GAP = 6;
 export function showMarks(
   doc: Document,
   result: AnalyzeResult,
-  elements: ArrayLike<Element>,
+  elementAt: (index: number) => Element | undefined,
   lang: Lang,
   onClear: () => void,
 ): MarkView {
@@ -32,7 +32,7 @@ export function showMarks(
   const placed: PlacedMark[] = [];
   let unplaced = 0;
   for (const mark of result.marks) {
-    const el = elements[mark.index];
+    const el = elementAt(mark.index);
     if (el && el.localName === mark.tag && textSignature(el.textContent ?? '') === mark.text)
       placed.push({ el, findings: mark.findings, severity: mark.severity, emphasis: mark.emphasis });
     else unplaced++;

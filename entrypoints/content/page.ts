@@ -13,19 +13,19 @@ const pageTitle = (doc: Document): string | null => metaContent(doc, HINT_META.t
 
 const isTextDocument = (doc: Document) => doc.contentType === 'text/plain';
 
-const MAX_TABLE3_CHECKS = 20;
-
+/** A report's title words (a superset of isReportTitle: the words and a year 20xx), for XPath. */
+const REPORT_WORDS =
+  "contains(., '信息公') and contains(., '20') and (contains(., '报告') or contains(., '報告') or contains(., '年报') or contains(., '年報'))";
+/** Where a report's title is written: <title>, ArticleTitle, the top headings, the first paragraphs. */
+const TITLE_PLACES =
+  "//title | /html/head/meta[translate(@name, 'ARTICLETITLE', 'articletitle') = 'articletitle']/@content | //h1 | //h2 | //h3 | /descendant::p[position() <= 30]";
 /** A table shaped like table 三 (25–30 rows; with 二 and 四 in one table, up to ~70) that holds its words. */
-function hasTable3Shaped(doc: Document): boolean {
-  const tables = doc.getElementsByTagName('table');
-  for (let i = 0, checked = 0; i < tables.length && checked < MAX_TABLE3_CHECKS; i++) {
-    const rows = tables[i].rows.length;
-    if (rows < 10 || rows > 90) continue;
-    checked++;
-    if (tableLooksLikeReport(tables[i].textContent ?? '')) return true;
-  }
-  return false;
-}
+const TABLE3_SHAPED =
+  "//table[count(tr) + count(*/tr) >= 10 and count(tr) + count(*/tr) <= 90][contains(., '本年新收')][contains(., '结转') or contains(., '結轉')]";
+const MAY_BE_REPORT = `boolean(${TABLE3_SHAPED}) or boolean((${TITLE_PLACES})[${REPORT_WORDS}])`;
+
+const holds = (doc: Document, xpath: string) =>
+  doc.evaluate(xpath, doc, null, XPathResult.BOOLEAN_TYPE, null).booleanValue;
 
 /** A heading or one of the first paragraphs holds a report's title (a title printed in a <p>). */
 function headingIsReportTitle(doc: Document): boolean {
@@ -50,8 +50,11 @@ function listsReports(doc: Document): boolean {
 }
 
 /**
- * The cheap first look at every page: title, top headings, first paragraphs, then tables shaped
- * like table 三. A notice about reports or a list of them is not a report unless it holds table 三.
+ * The look at every gov.cn page. Most pages are settled by one native XPath query that touches no
+ * element: a content script's first touch of an element costs the page ≈ 1.5 ms (Blink builds the
+ * element interfaces for the script's world), more than the query on a large page. A table shaped
+ * like table 三 makes a report; without one, only a page whose title words say "report" is looked
+ * at closer: a notice about reports or a list of them is not one.
  */
 export function looksLikeReport(doc: Document): boolean {
   if (isTextDocument(doc)) {
@@ -63,32 +66,45 @@ export function looksLikeReport(doc: Document): boolean {
         .some((line) => isReportTitle(line)) || tableLooksLikeReport(text.slice(0, 300_000))
     );
   }
+  if (!holds(doc, MAY_BE_REPORT)) return false;
+  if (holds(doc, `boolean(${TABLE3_SHAPED})`)) return true;
   const title = pageTitle(doc);
-  if (isOtherDocumentTitle(title)) return hasTable3Shaped(doc);
-  if (isReportTitle(title) || headingIsReportTitle(doc)) return !listsReports(doc) || hasTable3Shaped(doc);
-  return hasTable3Shaped(doc);
+  if (isOtherDocumentTitle(title)) return false;
+  return (isReportTitle(title) || headingIsReportTitle(doc)) && !listsReports(doc);
 }
 
-const textNode = (doc: Document, xpath: string): Node | null =>
+const firstNode = (doc: Document, xpath: string): Node | null =>
   doc.evaluate(xpath, doc, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
 
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'caption', 'colgroup', 'col']);
 
+const OVERVIEW = ['总体情况', '總體情況'];
+
 /**
  * The element that holds the report: the deepest one holding both its overview (总体情况) and
- * table 三 (本年新收), as lib/source/html.ts findReportRoot finds it, but with native XPath. A part
- * of a table is widened to its table, so that its markup parses alone.
+ * table 三 (本年新收), as lib/source/html.ts findReportRoot finds it. From the table shaped like
+ * table 三 when there is one (the nearest ancestor whose text names the overview: a few ancestors'
+ * text, where a search of every text node of a page costs milliseconds), else from the first text
+ * nodes naming both. A part of a table is widened to its table, so that its markup parses alone.
  */
 function readingRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  const outside =
-    'not(ancestor::script) and not(ancestor::style) and not(ancestor::template) and not(ancestor::noscript) and not(ancestor::textarea)';
-  // the cheap test first: XPath applies predicates in order, and few text nodes hold these words
-  const table3 = textNode(doc, `//text()[contains(., '本年新收')][${outside}]`);
-  const overview = textNode(doc, `//text()[contains(., '总体情况') or contains(., '總體情況')][${outside}]`);
-  if (!table3 || !overview) return body;
-  let root: Node | null = overview.parentNode;
-  while (root && !root.contains(table3)) root = root.parentNode;
+  const table = firstNode(doc, TABLE3_SHAPED);
+  let root: Node | null = null;
+  if (table) {
+    root = table.parentNode;
+    while (root && root !== doc.documentElement && !OVERVIEW.some((w) => root?.textContent?.includes(w)))
+      root = root.parentNode;
+  } else {
+    const outside =
+      'not(ancestor::script) and not(ancestor::style) and not(ancestor::template) and not(ancestor::noscript) and not(ancestor::textarea)';
+    // the cheap test first: XPath applies predicates in order, and few text nodes hold these words
+    const table3 = firstNode(doc, `//text()[contains(., '本年新收')][${outside}]`);
+    const overview = firstNode(doc, `//text()[contains(., '总体情况') or contains(., '總體情況')][${outside}]`);
+    if (!table3 || !overview) return body;
+    root = overview.parentNode;
+    while (root && !root.contains(table3)) root = root.parentNode;
+  }
   if (root?.nodeType !== 1 || root === doc.documentElement) return body;
   let el = root as Element;
   while (TABLE_PARTS.has(el.localName) && el.parentElement) el = el.parentElement;
@@ -109,8 +125,8 @@ function headMarkup(doc: Document): string {
 
 export interface PageForReading {
   content: PageContent;
-  /** the elements the reader's mark indexes point into (none for a text page) */
-  elements(): ArrayLike<Element>;
+  /** the element a reader's mark index points to (none on a text page) */
+  elementAt(index: number): Element | undefined;
 }
 
 /** What the background reads: the report's part of the page as markup (or a text page's text); null when too large. */
@@ -119,15 +135,20 @@ export function pageForReading(doc: Document): PageForReading | { tooLarge: numb
     const text = doc.body?.textContent ?? '';
     return text.length > MAX_MARKUP_CHARS
       ? { tooLarge: text.length }
-      : { content: { kind: 'text', text }, elements: () => [] };
+      : { content: { kind: 'text', text }, elementAt: () => undefined };
   }
   const root = readingRoot(doc);
   const isBody = root === doc.body || root === doc.documentElement;
   const inner = isBody ? root.innerHTML : root.outerHTML;
   if (inner.length > MAX_MARKUP_CHARS) return { tooLarge: inner.length };
   const html = `<!DOCTYPE html><html><head>${headMarkup(doc)}</head><body>${inner}</body></html>`;
+  let descendants: NodeListOf<Element> | null = null;
   return {
     content: { kind: 'html', html },
-    elements: () => (isBody ? root.querySelectorAll('*') : [root, ...Array.from(root.querySelectorAll('*'))]),
+    // indexes count the root itself first, unless it is the body; only the marked elements are touched
+    elementAt: (index) => {
+      descendants ??= root.querySelectorAll('*');
+      return isBody ? descendants[index] : index === 0 ? root : descendants[index - 1];
+    },
   };
 }

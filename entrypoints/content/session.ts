@@ -40,19 +40,33 @@ const tooLarge = (chars: number): Skipped => ({
 const READER_UNAVAILABLE: Skipped = {
   because: 'reader-unavailable',
   reason: {
-    zh: '扩展的后台读取程序没有响应（已重试一次）。请刷新页面后再试。',
-    en: 'The extension’s reader did not answer (tried twice). Reload the page and try again.',
+    zh: '扩展的后台读取程序没有响应（已重试两次）。请刷新页面后再试。',
+    en: 'The extension’s reader did not answer (tried three times). Reload the page and try again.',
   },
 };
 
-/** Asks the background worker; it may be asleep (sending wakes it) or stopped mid-request: one retry. */
+const ATTEMPTS = 3;
+const RETRY_AFTER_MS = 400;
+/** Longer than the reader takes on the largest page it accepts: an answer that never comes is a failure. */
+const ANSWER_WITHIN_MS = 30_000;
+
+const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Asks the background worker. It may be asleep (sending wakes it), or stopping or stopped mid-request
+ * (the message is lost or the answer never comes): asked again, a little later each time.
+ */
 async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }>): Promise<AnalyzeResult | null> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (attempt) await pause(RETRY_AFTER_MS * attempt);
     try {
-      const result = (await browser.runtime.sendMessage(msg)) as AnalyzeResult | undefined;
+      const result = (await Promise.race([
+        browser.runtime.sendMessage(msg),
+        pause(ANSWER_WITHIN_MS).then(() => undefined),
+      ])) as AnalyzeResult | undefined;
       if (result?.report) return result;
     } catch {
-      // the worker stopped before it answered: try again once
+      // the worker stopped before it answered: try again
     }
   }
   return null;
@@ -110,7 +124,7 @@ export class Session {
       this.lang = lang;
       if (result.report.status !== 'checked' || !browser.runtime?.id) return;
       this.view = measured('mark', () =>
-        showMarks(this.doc, result, page.elements(), this.lang, () => this.clear(true)),
+        showMarks(this.doc, result, page.elementAt, this.lang, () => this.clear(true)),
       );
     } catch {
       // never let a page we cannot read break the page: the popup says it could not be read

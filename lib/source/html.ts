@@ -308,37 +308,80 @@ export function tokensFromDom<N>(dom: DomAdapter<N>, root: N): HtmlTokens<N> {
   return { tokens, text: lines.join('\n'), links, images };
 }
 
+/** All the text under a node, as the DOM's textContent gives it. */
+function textUnder<N>(dom: DomAdapter<N>, n: N): string {
+  if (dom.isText(n)) return dom.data(n);
+  let text = '';
+  const kids = dom.children(n);
+  for (let i = 0; i < kids.length; i++) text += textUnder(dom, kids[i]);
+  return text;
+}
+
+const childrenTagged = <N>(dom: DomAdapter<N>, n: N, tag: string) =>
+  Array.from(dom.children(n)).filter((k) => dom.isElement(k) && dom.tag(k) === tag);
+
+/** A table shaped like table 三: 10–90 rows of its own, 本年新收 and 结转 in its text. */
+function isTable3Shaped<N>(dom: DomAdapter<N>, table: N): boolean {
+  const rows =
+    childrenTagged(dom, table, 'tr').length +
+    Array.from(dom.children(table))
+      .filter((k) => dom.isElement(k))
+      .reduce((sum, k) => sum + childrenTagged(dom, k, 'tr').length, 0);
+  if (rows < 10 || rows > 90) return false;
+  const text = textUnder(dom, table);
+  return text.includes('本年新收') && (text.includes('结转') || text.includes('結轉'));
+}
+
+const OVERVIEW = ['总体情况', '總體情況'];
+
 /**
- * The part of a page that holds the report: the deepest element holding both its overview
- * (一、总体情况) and table 三 (本年新收). Reading only that skips the portal's menus and footers;
- * without both landmarks, the whole page. (The content script finds the same element with XPath,
- * entrypoints/content/page.ts, and sends only it.)
+ * The part of a page that holds the report: from the first table shaped like table 三, its nearest
+ * ancestor whose text names the overview (一、总体情况); without such a table, the deepest element
+ * holding the first text naming the overview and the first naming 本年新收. Reading only that skips
+ * the portal's menus and footers; without both landmarks, the whole page. The content script finds
+ * the same element the same way with XPath (entrypoints/content/page.ts) and sends only it: the
+ * extension and the CLI read the same part, and number its tables alike.
  */
 export function findReportRoot<N>(dom: DomAdapter<N>, root: N): N {
-  const found: { table3?: N[]; overview?: N[] } = {};
+  const found: { table3?: N[]; overview?: N[]; shaped?: N[] } = {};
   const path: N[] = [];
   const visit = (n: N) => {
-    if (found.table3 && found.overview) return;
+    if (found.shaped) return;
     if (dom.isText(n)) {
       const d = dom.data(n);
       if (!found.table3 && d.includes('本年新收')) found.table3 = [...path];
-      if (!found.overview && (d.includes('总体情况') || d.includes('總體情況'))) found.overview = [...path];
+      if (!found.overview && OVERVIEW.some((w) => d.includes(w))) found.overview = [...path];
       return;
     }
     if (dom.isElement(n) && NOT_TEXT.has(dom.tag(n))) return;
+    if (dom.isElement(n) && dom.tag(n) === 'table' && isTable3Shaped(dom, n)) {
+      found.shaped = [...path];
+      return;
+    }
     path.push(n);
     const kids = dom.children(n);
     for (let i = 0; i < kids.length; i++) visit(kids[i]);
     path.pop();
   };
   visit(root);
+  const isPage = (n: N | undefined) =>
+    n === undefined || n === root || (dom.isElement(n) && ['html', 'body'].includes(dom.tag(n)));
+  if (found.shaped) {
+    for (let i = found.shaped.length - 1; i >= 0; i--) {
+      const n = found.shaped[i];
+      if (isPage(n)) return root;
+      const text = textUnder(dom, n);
+      if (OVERVIEW.some((w) => text.includes(w))) return n;
+    }
+    return root;
+  }
   const { table3: a, overview: b } = found;
   if (!a || !b) return root;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const common = a[i - 1];
   // the whole document, its <html> and its <body> are all "the page"
-  return i <= 1 || (dom.isElement(common) && ['html', 'body'].includes(dom.tag(common))) ? root : common;
+  return i <= 1 || isPage(common) ? root : common;
 }
 
 const NOT_TEXT = new Set(['script', 'style', 'template', 'noscript', 'textarea']);

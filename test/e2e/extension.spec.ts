@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile } from '../../cli/read-input';
 import { FIXTURES } from '../support/analyze';
-import { badge, expect, gov, openPopup, test } from './fixtures';
+import { badge, detectorRan, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_CELLS, FAULTY_MARKS, NARRATIVE_FIGURE } from './server';
 
 const marked = (page: import('@playwright/test').Page) =>
@@ -182,7 +182,7 @@ test('a non-report gov.cn page: no marks, no overlay, no reading; the popup says
   await page.goto(gov(port, '/gen/ordinary.html'));
   await page.waitForTimeout(500);
   await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
-  expect(await page.evaluate(() => performance.getEntriesByName('nianbao:detect').length)).toBe(1);
+  expect(await detectorRan(context, page)).toBe(true);
   expect(await page.evaluate(() => performance.getEntriesByName('nianbao:analyze').length)).toBe(0);
   expect(await badge(serviceWorker, page)).toBe('');
   const popup = await openPopup(context, serviceWorker, extensionId, page);
@@ -202,7 +202,7 @@ test('another host gets nothing until “check this page”', async ({ context, 
   await page.goto(`http://127.0.0.1:${port}/gen/faulty.html`);
   await page.waitForTimeout(500);
   await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
-  expect(await page.evaluate(() => performance.getEntriesByName('nianbao:detect').length)).toBe(0);
+  expect(await detectorRan(context, page)).toBe(false);
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   await popup.locator('[data-testid="check-this-page"]').click();
   await expect(popup.locator('[data-testid="summary"]')).toContainText('2 错误');

@@ -1,6 +1,7 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import { CHROMIUM_PATH, extensionArgs } from '../support/chromium';
+import { DETECTOR_RAN } from '../../lib/page-ids';
 import { startFixtureServer } from './server';
 
 export const EXT = process.env.EXT_PATH ?? path.resolve(import.meta.dirname, '../../.output-e2e/chrome-mv3');
@@ -63,4 +64,28 @@ export async function badge(sw: Worker, page: Page): Promise<string> {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.action.getBadgeText({ tabId: tab.id! });
   });
+}
+
+/**
+ * Whether the detector has looked at the page: read in the extension's own isolated world through
+ * the DevTools protocol (the detector leaves nothing the page could see, not even a performance mark).
+ */
+export async function detectorRan(context: BrowserContext, page: Page): Promise<boolean> {
+  const cdp = await context.newCDPSession(page);
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: world }) => {
+    if (world.auxData?.type === 'isolated' && world.origin.startsWith('chrome-extension://')) worlds.push(world.id);
+  });
+  await cdp.send('Runtime.enable');
+  let ran = false;
+  for (const contextId of worlds) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `globalThis.${DETECTOR_RAN} === true`,
+      contextId,
+      returnByValue: true,
+    });
+    ran ||= result.value === true;
+  }
+  await cdp.detach();
+  return ran;
 }

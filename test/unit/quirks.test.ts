@@ -54,6 +54,14 @@ describe('containers and page chrome', () => {
     const html = `<html><body><table><tr><td>${side}</td><td><table><tr><td>${article}</td></tr></table></td></tr></table></body></html>`;
     expect((await cellsOf(html)).cells).toEqual(BASE.cells);
   });
+  it("the report's words in the portal's menu before it (总体情况, 本年新收, 上年结转): the report is read from its table 三", async () => {
+    const article = clean().replace(/^[\s\S]*<body>|<\/body><\/html>$/g, '');
+    const menu =
+      '<aside><a href="#">2023年度总体情况</a><p>本年新收政府信息公开申请办理说明</p><table><tr><td>上年结转</td></tr></table></aside>';
+    const r = await cellsOf(`<html><body>${menu}<div class="content">${article}</div></body></html>`);
+    expect(r.cells).toEqual(BASE.cells);
+    expect(r.cellDetails['t3.new.total']?.loc).toMatch(/^table 2,/); // tables counted in the report's part only
+  });
   it('a crawler header above the page and a trailing row of empty borderless &nbsp; cells change nothing', async () => {
     let html = replaceOnce(
       clean(),
