@@ -3,7 +3,9 @@
  * Performance.getMetrics, ScriptDuration + TaskDuration of the page's main thread, median of LOADS
  * loads, our build against an extension whose content script is empty, same pages, one run, the two
  * loaded in turn so that the machine's drift falls on both. On report pages also the time from
- * navigation to marks shown, with a warm and with a stopped (cold) background worker.
+ * navigation to marks shown, with a warm and with a stopped (cold) background worker. A second
+ * empty extension, measured against the first in the same turns, shows the measure's own noise: the
+ * "added" figures of two identical extensions.
  * `npx tsx bench/page-cost.ts [--ext DIR]` runs it alone; bench/run.ts calls it.
  */
 import { type BrowserContext, chromium } from '@playwright/test';
@@ -17,7 +19,7 @@ import { CHROMIUM_PATH, extensionArgs } from '../test/support/chromium';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 11);
 const COLD_LOADS = 5;
-const SETTLE_MS = 1500;
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 1500);
 
 /** An extension that injects a content script doing nothing, on the same pages: the baseline. */
 export function emptyExtension(): string {
@@ -67,11 +69,16 @@ interface Load {
 
 async function loadOnce(context: BrowserContext, url: string, stopWorker: boolean): Promise<Load> {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
   if (stopWorker) {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    // its own DevTools session, closed at once: while the ServiceWorker domain stays enabled, a
+    // stopped worker is not started again for the page's message
+    const stopper = await context.newCDPSession(page);
+    await stopper.send('ServiceWorker.enable');
+    await stopper.send('ServiceWorker.stopAllWorkers');
+    await stopper.send('ServiceWorker.disable');
+    await stopper.detach();
   }
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -96,6 +103,8 @@ export interface PageCost {
   report: boolean;
   empty: { total: number; script: number };
   ours: { total: number; script: number };
+  /** a second empty extension: what "added" reads when nothing is added */
+  control: { total: number; script: number };
   phases: Record<string, number>;
   /** median ms from navigation to marks shown, warm and cold worker (report pages) */
   warm: number | null;
@@ -113,14 +122,15 @@ export async function measurePageCost(
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = (path: string) => `http://www.example.gov.cn:${(server.address() as AddressInfo).port}${path}`;
-  const [empty, ours] = [await launch(emptyExtension()), await launch(ext)];
+  const [empty, control, ours] = [await launch(emptyExtension()), await launch(emptyExtension()), await launch(ext)];
   const results: PageCost[] = [];
   for (const path of Object.keys(pages)) {
-    const runs: { empty: Load[]; ours: Load[] } = { empty: [], ours: [] };
-    await loadOnce(empty, url(path), false); // warm-up: caches, code cache, the worker
-    await loadOnce(ours, url(path), false);
+    const runs: { empty: Load[]; control: Load[]; ours: Load[] } = { empty: [], control: [], ours: [] };
+    // warm-up: caches, code cache, the worker
+    for (const context of [empty, control, ours]) await loadOnce(context, url(path), false);
     for (let i = 0; i < LOADS; i++) {
       runs.empty.push(await loadOnce(empty, url(path), false));
+      runs.control.push(await loadOnce(control, url(path), false));
       runs.ours.push(await loadOnce(ours, url(path), false));
     }
     const report = reportPaths.includes(path);
@@ -133,12 +143,16 @@ export async function measurePageCost(
       report,
       empty: { total: median(runs.empty.map((l) => l.total)), script: median(runs.empty.map((l) => l.script)) },
       ours: { total: median(runs.ours.map((l) => l.total)), script: median(runs.ours.map((l) => l.script)) },
+      control: {
+        total: median(runs.control.map((l) => l.total)),
+        script: median(runs.control.map((l) => l.script)),
+      },
       phases: Object.fromEntries(phaseNames.map((p) => [p, median(runs.ours.map((l) => l.phases[p] ?? 0))])),
       warm: report ? shown(runs.ours) : null,
       cold: report ? shown(cold) : null,
     });
   }
-  await Promise.all([empty.close(), ours.close()]);
+  await Promise.all([empty.close(), control.close(), ours.close()]);
   server.close();
   return results;
 }
@@ -148,16 +162,19 @@ export function printPageCost(results: PageCost[]) {
   console.log(
     `Extension cost on the page, as Chromium counts it (Performance.getMetrics), median of ${LOADS} loads each, ms;\n` +
       'our build vs an extension whose content script is empty, loaded in turn. Script+Task is the target measure;\n' +
-      'Script alone is steadier (Task also holds the page’s own layout, which varies by tens of ms between loads).',
+      'Script alone is steadier (Task also holds the page’s own parsing and layout, which vary between loads).\n' +
+      '"noise": what "added" reads for a second empty extension measured the same way (nothing added).',
   );
   console.log(
     'page'.padEnd(36),
     'Script+Task: empty'.padStart(19),
     'ours'.padStart(7),
     'added'.padStart(7),
+    'noise'.padStart(7),
     ' Script: empty'.padStart(15),
     'ours'.padStart(6),
     'added'.padStart(6),
+    'noise'.padStart(6),
     '  to marks: warm'.padStart(17),
     'cold'.padStart(6),
   );
@@ -167,9 +184,11 @@ export function printPageCost(results: PageCost[]) {
       f(r.empty.total).padStart(19),
       f(r.ours.total).padStart(7),
       f(r.ours.total - r.empty.total).padStart(7),
+      f(r.control.total - r.empty.total).padStart(7),
       f(r.empty.script).padStart(15),
       f(r.ours.script).padStart(6),
       f(r.ours.script - r.empty.script).padStart(6),
+      f(r.control.script - r.empty.script).padStart(6),
       f(r.warm).padStart(17),
       f(r.cold).padStart(6),
       r.report ? '' : '  (not a report)',
