@@ -59,7 +59,9 @@ export async function pdfLinesWith(
   const text = lines.map((l) => l.text).join('\n');
   if (!text.trim()) throw new PdfUnreadable('no text layer: the PDF is scanned images (OCR is not done here)');
   if (textIsGarbled(text))
-    throw new PdfUnreadable("this PDF's text cannot be extracted (its fonts map no characters); it may be scanned");
+    throw new PdfUnreadable(
+      "this PDF's text cannot be extracted (its fonts map no Chinese characters: no ToUnicode map); it may be scanned",
+    );
   return lines;
 }
 

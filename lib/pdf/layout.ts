@@ -57,10 +57,19 @@ function lineText(line: PdfTextItem[]): string {
   return text.trimEnd();
 }
 
-/** Whether a PDF's text is text: characters outside any script (a font without a ToUnicode map) mean it is not. */
+const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * Whether a PDF's text is text. A font without a ToUnicode map gives glyph numbers: read as
+ * characters they are control codes, private-use characters, or (subset glyph numbers being small)
+ * Latin letters. A report is Chinese: a page's worth of characters almost none of which is Chinese
+ * is such a font, not a report's text.
+ */
 export function textIsGarbled(text: string): boolean {
   const chars = [...text.replace(/\s+/g, '')];
   if (chars.length === 0) return false;
-  const odd = chars.filter((c) => /[\u0000-\u0008\ue000-\uf8ff\ufffd]/u.test(c)).length;
-  return odd / chars.length > 0.05;
+  const odd = chars.filter((c) => /[\u0000-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/u.test(c)).length;
+  if (odd / chars.length > 0.05) return true;
+  const chinese = chars.filter((c) => CHINESE.test(c)).length;
+  return chars.length >= 200 && chinese / chars.length < 0.05;
 }
