@@ -45,10 +45,13 @@ const READER_UNAVAILABLE: Skipped = {
   },
 };
 
-const ATTEMPTS = 3;
+/**
+ * How long each ask may take before it is asked again: the reader answers a normal page in a tenth of
+ * a second and the largest it accepts in seconds; a message that reached a worker as it stopped is
+ * never answered.
+ */
+const ANSWER_WITHIN_MS = [3_000, 10_000, 30_000];
 const RETRY_AFTER_MS = 400;
-/** Longer than the reader takes on the largest page it accepts: an answer that never comes is a failure. */
-const ANSWER_WITHIN_MS = 30_000;
 
 const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -57,13 +60,12 @@ const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
  * (the message is lost or the answer never comes): asked again, a little later each time.
  */
 async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }>): Promise<AnalyzeResult | null> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  for (const [attempt, within] of ANSWER_WITHIN_MS.entries()) {
     if (attempt) await pause(RETRY_AFTER_MS * attempt);
     try {
-      const result = (await Promise.race([
-        browser.runtime.sendMessage(msg),
-        pause(ANSWER_WITHIN_MS).then(() => undefined),
-      ])) as AnalyzeResult | undefined;
+      const result = (await Promise.race([browser.runtime.sendMessage(msg), pause(within).then(() => undefined)])) as
+        | AnalyzeResult
+        | undefined;
       if (result?.report) return result;
     } catch {
       // the worker stopped before it answered: try again

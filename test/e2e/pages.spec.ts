@@ -141,14 +141,18 @@ async function stopWorker(context: BrowserContext, page: Page) {
 
 test('a stopped background worker is woken by the page that needs it; the marks come whole', async ({
   context,
+  serviceWorker,
   port,
 }) => {
   const page = await context.newPage();
   await serve(page, '/cold.html', faultyPage());
   await page.goto('about:blank');
+  // stopped once it has started, as Chromium stops an idle worker (stopping it while the freshly
+  // installed extension was still starting it left it unable to start again, now and then)
+  await serviceWorker.evaluate(() => true);
   await stopWorker(context, page);
   await page.goto(gov(port, '/cold.html'));
-  await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible();
+  await expect(page.locator('[data-nianbao-rule]').first()).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('[data-nianbao-rule]')).toHaveCount(FAULTY_MARKS.size);
 });
 
