@@ -30,6 +30,13 @@ export function isOtherDocumentTitle(text: string | null | undefined): boolean {
   return (REPORT_TITLE.test(t) && NOT_A_REPORT.test(t)) || /网站(?:工作)?年度报表|網站(?:工作)?年度報表/.test(t);
 }
 
+/**
+ * The report's root, as the content script and the CLI both find it: the nearest ancestor of the
+ * first table shaped like table 三 (rows of its own within these bounds) whose text names the overview.
+ */
+export const OVERVIEW_WORDS = ['总体情况', '總體情況'] as const;
+export const TABLE3_ROWS = { min: 10, max: 90 } as const;
+
 /** Table text that only table 三 has. */
 export function tableLooksLikeReport(text: string): boolean {
   return text.includes('本年新收') && /[结結][转轉]/.test(text);

@@ -1,4 +1,11 @@
-import { HINT_META, isOtherDocumentTitle, isReportTitle, tableLooksLikeReport } from '../../lib/detect';
+import {
+  HINT_META,
+  isOtherDocumentTitle,
+  isReportTitle,
+  OVERVIEW_WORDS,
+  TABLE3_ROWS,
+  tableLooksLikeReport,
+} from '../../lib/detect';
 import { MAX_MARKUP_CHARS, type PageContent } from '../../lib/messages';
 
 function metaContent(doc: Document, name: string): string | null {
@@ -20,8 +27,7 @@ const REPORT_WORDS =
 const TITLE_PLACES =
   "//title | /html/head/meta[translate(@name, 'ARTICLETITLE', 'articletitle') = 'articletitle']/@content | //h1 | //h2 | //h3 | /descendant::p[position() <= 30]";
 /** A table shaped like table 三 (25–30 rows; with 二 and 四 in one table, up to ~70) that holds its words. */
-const TABLE3_SHAPED =
-  "//table[count(tr) + count(*/tr) >= 10 and count(tr) + count(*/tr) <= 90][contains(., '本年新收')][contains(., '结转') or contains(., '結轉')]";
+const TABLE3_SHAPED = `//table[count(tr) + count(*/tr) >= ${TABLE3_ROWS.min} and count(tr) + count(*/tr) <= ${TABLE3_ROWS.max}][contains(., '本年新收')][contains(., '结转') or contains(., '結轉')]`;
 const MAY_BE_REPORT = `boolean(${TABLE3_SHAPED}) or boolean((${TITLE_PLACES})[${REPORT_WORDS}])`;
 
 const holds = (doc: Document, xpath: string) =>
@@ -78,8 +84,6 @@ const firstNode = (doc: Document, xpath: string): Node | null =>
 
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'caption', 'colgroup', 'col']);
 
-const OVERVIEW = ['总体情况', '總體情況'];
-
 /**
  * The element that holds the report: the deepest one holding both its overview (总体情况) and
  * table 三 (本年新收), as lib/source/html.ts findReportRoot finds it. From the table shaped like
@@ -93,14 +97,17 @@ function readingRoot(doc: Document): Element {
   let root: Node | null = null;
   if (table) {
     root = table.parentNode;
-    while (root && root !== doc.documentElement && !OVERVIEW.some((w) => root?.textContent?.includes(w)))
+    while (root && root !== doc.documentElement && !OVERVIEW_WORDS.some((w) => root?.textContent?.includes(w)))
       root = root.parentNode;
   } else {
     const outside =
       'not(ancestor::script) and not(ancestor::style) and not(ancestor::template) and not(ancestor::noscript) and not(ancestor::textarea)';
     // the cheap test first: XPath applies predicates in order, and few text nodes hold these words
     const table3 = firstNode(doc, `//text()[contains(., '本年新收')][${outside}]`);
-    const overview = firstNode(doc, `//text()[contains(., '总体情况') or contains(., '總體情況')][${outside}]`);
+    const overview = firstNode(
+      doc,
+      `//text()[${OVERVIEW_WORDS.map((w) => `contains(., '${w}')`).join(' or ')}][${outside}]`,
+    );
     if (!table3 || !overview) return body;
     root = overview.parentNode;
     while (root && !root.contains(table3)) root = root.parentNode;

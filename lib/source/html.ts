@@ -1,3 +1,4 @@
+import { OVERVIEW_WORDS, TABLE3_ROWS } from '../detect';
 import { plainText } from '../text/normalize';
 import { demoteStrayLabels, isPageMarker, pushCell, pushMixed, type Token } from './tokens';
 
@@ -327,12 +328,10 @@ function isTable3Shaped<N>(dom: DomAdapter<N>, table: N): boolean {
     Array.from(dom.children(table))
       .filter((k) => dom.isElement(k))
       .reduce((sum, k) => sum + childrenTagged(dom, k, 'tr').length, 0);
-  if (rows < 10 || rows > 90) return false;
+  if (rows < TABLE3_ROWS.min || rows > TABLE3_ROWS.max) return false;
   const text = textUnder(dom, table);
   return text.includes('本年新收') && (text.includes('结转') || text.includes('結轉'));
 }
-
-const OVERVIEW = ['总体情况', '總體情況'];
 
 /**
  * The part of a page that holds the report: from the first table shaped like table 三, its nearest
@@ -350,7 +349,7 @@ export function findReportRoot<N>(dom: DomAdapter<N>, root: N): N {
     if (dom.isText(n)) {
       const d = dom.data(n);
       if (!found.table3 && d.includes('本年新收')) found.table3 = [...path];
-      if (!found.overview && OVERVIEW.some((w) => d.includes(w))) found.overview = [...path];
+      if (!found.overview && OVERVIEW_WORDS.some((w) => d.includes(w))) found.overview = [...path];
       return;
     }
     if (dom.isElement(n) && NOT_TEXT.has(dom.tag(n))) return;
@@ -371,7 +370,7 @@ export function findReportRoot<N>(dom: DomAdapter<N>, root: N): N {
       const n = found.shaped[i];
       if (isPage(n)) return root;
       const text = textUnder(dom, n);
-      if (OVERVIEW.some((w) => text.includes(w))) return n;
+      if (OVERVIEW_WORDS.some((w) => text.includes(w))) return n;
     }
     return root;
   }
