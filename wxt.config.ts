@@ -47,7 +47,7 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], ...(process.env.NIANBAO_NOMINIFY === '1' ? { build: { minify: false } } : {}) }),
   hooks: {
     // PDF.js's worker and CJK character maps, for the popup's PDF reader (loaded only when a PDF is read)
     'build:publicAssets': (_, assets) => {

@@ -6,9 +6,14 @@
  * navigation to marks shown, with a warm and with a stopped (cold) background worker. A second
  * empty extension, measured against the first in the same turns, shows the measure's own noise: the
  * "added" figures of two identical extensions.
+ *
+ * Chromium counts these per document: a navigation starts them again from zero. So each load is one
+ * tab going to a small page of the same site, collecting garbage there (so that no earlier load's
+ * garbage is collected in the measured one), then to the page; the page's figures are read as they
+ * stand after SETTLE_MS.
  * `npx tsx bench/page-cost.ts [--ext DIR]` runs it alone; bench/run.ts calls it.
  */
-import { type BrowserContext, chromium } from '@playwright/test';
+import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,7 +51,16 @@ const WATCH_MARKS = `new MutationObserver((_, o) => {
   if (document.querySelector('nianbao-check-ui')) { window.__nianbaoShownAt = performance.now(); o.disconnect(); }
 }).observe(document, { childList: true, subtree: true });`;
 
-async function launch(ext: string): Promise<BrowserContext> {
+/** The small page each load starts from (same site: the tab keeps its renderer). */
+const START_PATH = '/__bench-start';
+
+interface Browser {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+}
+
+async function launch(ext: string): Promise<Browser> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -54,7 +68,10 @@ async function launch(ext: string): Promise<BrowserContext> {
   });
   if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript(WATCH_MARKS);
-  return context;
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { context, page, cdp };
 }
 
 interface Load {
@@ -63,12 +80,11 @@ interface Load {
   script: number;
   /** ms from navigation to our banner, if it appeared */
   shownAt: number | null;
-  /** the content script's own measures, ms */
-  phases: Record<string, number>;
 }
 
-async function loadOnce(context: BrowserContext, url: string, stopWorker: boolean): Promise<Load> {
-  const page = await context.newPage();
+async function loadOnce({ context, page, cdp }: Browser, url: string, stopWorker: boolean): Promise<Load> {
+  await page.goto(new URL(START_PATH, url).href, { waitUntil: 'load' });
+  await cdp.send('HeapProfiler.collectGarbage');
   if (stopWorker) {
     // its own DevTools session, closed at once: while the ServiceWorker domain stays enabled, a
     // stopped worker is not started again for the page's message
@@ -78,24 +94,13 @@ async function loadOnce(context: BrowserContext, url: string, stopWorker: boolea
     await stopper.send('ServiceWorker.disable');
     await stopper.detach();
   }
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metrics = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    return { script: get('ScriptDuration'), task: get('TaskDuration') };
-  };
-  const before = await metrics();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
-  const after = await metrics();
-  const seen = (await page.evaluate(`({
-    shownAt: window.__nianbaoShownAt ?? null,
-    phases: Object.fromEntries(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('nianbao:')).map((e) => [e.name.slice(8), e.duration])),
-  })`)) as { shownAt: number | null; phases: Record<string, number> };
-  await page.close();
-  const script = after.script - before.script;
-  return { total: script + (after.task - before.task), script, ...seen };
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const shownAt = (await page.evaluate('window.__nianbaoShownAt ?? null')) as number | null;
+  const script = get('ScriptDuration');
+  return { total: script + get('TaskDuration'), script, shownAt };
 }
 
 export interface PageCost {
@@ -105,7 +110,6 @@ export interface PageCost {
   ours: { total: number; script: number };
   /** a second empty extension: what "added" reads when nothing is added */
   control: { total: number; script: number };
-  phases: Record<string, number>;
   /** median ms from navigation to marks shown, warm and cold worker (report pages) */
   warm: number | null;
   cold: number | null;
@@ -117,7 +121,8 @@ export async function measurePageCost(
   reportPaths: string[],
 ): Promise<PageCost[]> {
   const server = createServer((req, res) => {
-    const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const body = path === START_PATH ? '<!DOCTYPE html><title>start</title>' : pages[path];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? '');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -137,7 +142,6 @@ export async function measurePageCost(
     const cold: Load[] = [];
     if (report) for (let i = 0; i < COLD_LOADS; i++) cold.push(await loadOnce(ours, url(path), true));
     const shown = (loads: Load[]) => median(loads.map((l) => l.shownAt).filter((x): x is number => x !== null));
-    const phaseNames = [...new Set(runs.ours.flatMap((l) => Object.keys(l.phases)))];
     results.push({
       path,
       report,
@@ -147,12 +151,11 @@ export async function measurePageCost(
         total: median(runs.control.map((l) => l.total)),
         script: median(runs.control.map((l) => l.script)),
       },
-      phases: Object.fromEntries(phaseNames.map((p) => [p, median(runs.ours.map((l) => l.phases[p] ?? 0))])),
       warm: report ? shown(runs.ours) : null,
       cold: report ? shown(cold) : null,
     });
   }
-  await Promise.all([empty.close(), control.close(), ours.close()]);
+  await Promise.all([empty.context.close(), control.context.close(), ours.context.close()]);
   server.close();
   return results;
 }
@@ -192,14 +195,6 @@ export function printPageCost(results: PageCost[]) {
       f(r.warm).padStart(17),
       f(r.cold).padStart(6),
       r.report ? '' : '  (not a report)',
-    );
-  }
-  console.log('\nInside the content script (performance.measure), medians, ms:');
-  for (const r of results) {
-    console.log(
-      `  ${r.path.padEnd(34)} ${Object.entries(r.phases)
-        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-        .join(' · ')}`,
     );
   }
 }

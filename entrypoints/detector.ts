@@ -1,6 +1,6 @@
 import { DETECTOR_RAN, PAGE_UI_FILE, SESSION_GLOBAL } from '../lib/page-ids';
 import { looksLikeReport } from './content/page';
-import { measured } from './content/measured';
+import { counted } from './content/counted';
 
 // The content script on every gov.cn page, kept to what deciding "not a report" needs: no WXT
 // context, no message listener, no UI. On a report it imports the page-UI module (session, marks,
@@ -50,7 +50,8 @@ function watchForLateContent() {
       setTimeout(() => {
         scheduled = false;
         if (!observer || !runtime()?.id) return stop();
-        if (measured('recheck', () => looksLikeReport(document))) {
+        counted('recheck');
+        if (looksLikeReport(document)) {
           stop();
           void startReader().catch(() => undefined);
         }

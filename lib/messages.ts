@@ -11,6 +11,8 @@ export type PageContent = { kind: 'html'; html: string } | { kind: 'text'; text:
 export interface BackgroundProtocol {
   /** read and check a page (the CLI's code, in the background worker); kept in the history, paired with last year's */
   analyze: { request: { url: string; content: PageContent }; response: AnalyzeResult };
+  /** the same for the page's own session: answered with what the page shows (see PageAnalysis) */
+  'analyze-page': { request: { url: string; content: PageContent }; response: PageAnalysis & { lang: Lang } };
   /** the toolbar badge for the sender's tab */
   'report-summary': {
     /** `tabId`: the tab, when the popup reports a PDF it read for that tab (a page's own message needs none) */
@@ -20,8 +22,8 @@ export interface BackgroundProtocol {
 }
 
 export interface TabProtocol {
-  'get-report': { request: object; response: ReportResponse };
-  'check-anyway': { request: object; response: ReportResponse };
+  'get-report': { request: object; response: SessionResponse };
+  'check-anyway': { request: object; response: SessionResponse };
   'focus-finding': { request: { index: number }; response: boolean };
   'clear-marks': { request: object; response: boolean };
   'set-lang': { request: { lang: Lang }; response: boolean };
@@ -44,6 +46,52 @@ export interface AnalyzeResult {
   /** the figures or the text differ from the history's record of this page, checked `since` */
   changed?: { since: string; figures: boolean; text: boolean };
 }
+
+/** A finding the page shows (banner list, tooltip, a figure marked in its sentence), worded in both languages. */
+export interface ShownFinding {
+  /** index into report.findings */
+  index: number;
+  rule: string;
+  severity: 'error' | 'warning';
+  message: Bilingual;
+  /** the cells it involves, named (`涉及：表三「…」…`), when more than one */
+  involved: Bilingual | null;
+  /** the sentence and figure the text quotes, to mark inside the sentence */
+  quote?: { text: string; figure: string };
+}
+
+/** The words of the page's banner, in one language. */
+export interface BannerWords {
+  title: string;
+  summary: string;
+  expand: string;
+  collapse: string;
+  clear: string;
+  close: string;
+}
+
+/**
+ * What the page's session gets for a reading: what it shows, made ready in the background, and the
+ * report as JSON text that only the popup parses.
+ */
+export interface PageAnalysis {
+  status: Report['status'];
+  summary: Report['summary'];
+  words: Record<Lang, BannerWords>;
+  shown: ShownFinding[];
+  marks: CellMark[];
+  reportJson: string;
+  changed?: AnalyzeResult['changed'];
+}
+
+/** What the page's session answers the popup: a ReportResponse whose report is still JSON text. */
+export type SessionResponse = Omit<ReportResponse, 'report'> & { reportJson: string | null };
+
+/** The popup's side of a session's answer: the report parsed. */
+export const reportResponseOf = ({ reportJson, ...rest }: SessionResponse): ReportResponse => ({
+  ...rest,
+  report: reportJson === null ? null : (JSON.parse(reportJson) as Report),
+});
 
 export interface ReportResponse {
   url: string;

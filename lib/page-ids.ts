@@ -4,3 +4,5 @@ export const SESSION_GLOBAL = '__nianbaoCheck';
 export const PAGE_UI_FILE = '/page-ui.js';
 /** Set by the detector once it has looked at the page (so the session can tell "not a report" from "not looked at"). */
 export const DETECTOR_RAN = '__nianbaoDetected';
+/** How often the session read the page and the detector looked again (entrypoints/content/counted.ts). */
+export const COUNTS_GLOBAL = '__nianbaoCounts';

@@ -1,8 +1,6 @@
-import { h, render } from 'preact';
-import { Overlay, OVERLAY_CSS, TOOLTIP_MAX_HEIGHT, TOOLTIP_MAX_WIDTH } from '../../components/Overlay';
-import { marksCells } from '../../lib/findings';
-import type { AnalyzeResult, Lang } from '../../lib/messages';
+import type { Lang, PageAnalysis, ShownFinding } from '../../lib/messages';
 import { textSignature } from '../../lib/page/mark-plan';
+import { BANNER_CSS, type BannerState, drawBanner, drawTooltip, TOOLTIP_MAX_HEIGHT, TOOLTIP_MAX_WIDTH } from './banner';
 import { applyMarks, flash, RULE_ATTR, type PlacedMark, type WrappedFigure, wrapQuotedFigure } from './marks';
 
 const HOST_TAG = 'nianbao-check-ui';
@@ -23,12 +21,11 @@ const GAP = 6;
 /** Marks the elements the reader named (each only if it is still the element the reader saw) and shows the banner. */
 export function showMarks(
   doc: Document,
-  result: AnalyzeResult,
+  result: PageAnalysis,
   elementAt: (index: number) => Element | undefined,
   lang: Lang,
   onClear: () => void,
 ): MarkView {
-  const { report } = result;
   const placed: PlacedMark[] = [];
   let unplaced = 0;
   for (const mark of result.marks) {
@@ -39,19 +36,15 @@ export function showMarks(
   }
   // a figure the text quotes wrongly is marked inside its sentence too
   const wrapped: WrappedFigure[] = [];
-  report.findings.forEach((f, i) => {
-    if (!marksCells(f) || !f.quote?.figure || !doc.body) return;
+  for (const f of result.shown) {
+    if (!f.quote || !doc.body) continue;
     const figure = wrapQuotedFigure(doc.body, f.quote);
-    if (!figure) return;
+    if (!figure) continue;
     wrapped.push(figure);
-    placed.push({
-      el: figure.el,
-      findings: [i],
-      severity: f.severity === 'error' ? 'error' : 'warning',
-      emphasis: 'plain',
-    });
-  });
-  const marks = applyMarks(doc, placed, report.findings);
+    placed.push({ el: figure.el, findings: [f.index], severity: f.severity, emphasis: 'plain' });
+  }
+  const shown = new Map<number, ShownFinding>(result.shown.map((f) => [f.index, f]));
+  const marks = applyMarks(doc, placed, (i) => shown.get(i)?.rule ?? '');
 
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(
@@ -60,20 +53,36 @@ export function showMarks(
   );
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS;
-  const mount = doc.createElement('div');
-  shadow.append(style, mount);
+  style.textContent = BANNER_CSS;
+  const bannerSlot = doc.createElement('div');
+  const tipSlot = doc.createElement('div');
+  shadow.append(style, bannerSlot, tipSlot);
   doc.documentElement.appendChild(host);
 
-  const marked = report.findings.map((f, i) => (marksCells(f) ? i : -1)).filter((i) => i >= 0);
-  let tooltip: { findings: number[]; x: number; y: number } | null = null;
-  let currentLang = lang;
+  const state: BannerState = {
+    lang,
+    open: result.summary.errors + result.summary.warnings > 0,
+    closed: false,
+    tooltip: null,
+  };
   const focus = (index: number) => {
     const el = marks.byFinding.get(index)?.[0];
     if (el) flash(el);
     return !!el;
   };
-  const draw = () => render(h(Overlay, { report, lang: currentLang, marked, tooltip, onFocus: focus, onClear }), mount);
+  const update = drawBanner(bannerSlot, result, state, {
+    focus,
+    clear: onClear,
+    toggle: () => {
+      state.open = !state.open;
+      update();
+    },
+    close: () => {
+      state.closed = true;
+      update();
+    },
+  });
+  const drawTip = () => drawTooltip(tipSlot, shown, state);
 
   const markedAt = (e: Event) => (e.target as Element | null)?.closest?.(`[${RULE_ATTR}]`) ?? null;
   const show = (e: Event) => {
@@ -86,13 +95,13 @@ export function showMarks(
     const below = rect.bottom + GAP;
     const y =
       below + TOOLTIP_MAX_HEIGHT > window.innerHeight ? Math.max(8, rect.top - TOOLTIP_MAX_HEIGHT - GAP) : below;
-    tooltip = { findings: indexes, x, y };
-    draw();
+    state.tooltip = { findings: indexes, x, y };
+    drawTip();
   };
   const hide = (e: Event) => {
     if (!markedAt(e)) return;
-    tooltip = null;
-    draw();
+    state.tooltip = null;
+    drawTip();
   };
   const listeners: [string, EventListener][] = [
     ['mouseover', show],
@@ -101,21 +110,21 @@ export function showMarks(
     ['focusout', hide],
   ];
   for (const [type, fn] of listeners) doc.addEventListener(type, fn, true);
-  draw();
+  update();
 
   return {
     marked: marks.byElement.size,
     unplaced,
     focus,
     setLang(next) {
-      currentLang = next;
-      draw();
+      state.lang = next;
+      update();
+      drawTip();
     },
     clear() {
       marks.clear();
       for (const figure of wrapped) figure.unwrap();
       for (const [type, fn] of listeners) doc.removeEventListener(type, fn, true);
-      render(null, mount);
       host.remove();
     },
   };

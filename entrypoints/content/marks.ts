@@ -1,5 +1,3 @@
-import type { Finding } from '../../lib/model';
-
 const STYLE_ID = 'nianbao-check-style';
 export const RULE_ATTR = 'data-nianbao-rule';
 const SEVERITY_ATTR = 'data-nianbao-severity';
@@ -41,7 +39,7 @@ export interface PlacedMark {
 }
 
 /** Marks the page elements of every cell involved in a failing check; `clear()` puts the page back as it was. */
-export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonly Finding[]): MarkSet {
+export function applyMarks(doc: Document, marks: PlacedMark[], ruleOf: (finding: number) => string): MarkSet {
   const byElement = new Map<Element, number[]>();
   const byFinding = new Map<number, Element[]>();
   const severity = new Map<Element, 'error' | 'warning'>();
@@ -57,7 +55,7 @@ export function applyMarks(doc: Document, marks: PlacedMark[], findings: readonl
   for (const [el, indexes] of byElement) {
     const before = { el, tabindex: el.getAttribute('tabindex'), style: el.getAttribute('style') };
     const level = severity.get(el)!;
-    el.setAttribute(RULE_ATTR, [...new Set(indexes.map((i) => findings[i].rule))].sort().join(' '));
+    el.setAttribute(RULE_ATTR, [...new Set(indexes.map(ruleOf))].sort().join(' '));
     el.setAttribute(SEVERITY_ATTR, level);
     if (emphasis.get(el) !== 'plain') el.setAttribute(EMPHASIS_ATTR, emphasis.get(el)!);
     const css = (el as HTMLElement).style;
@@ -151,6 +149,8 @@ export function wrapQuotedFigure(root: Element, quote: { text: string; figure?: 
         SKIP_TEXT_IN.has(n.parentElement?.localName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      // most text nodes lack the figure: folded whole, which for digits is the same as char by char
+      if (!node.data.normalize('NFKC').replace(/\s+/g, '').includes(figure)) continue;
       const seen = compared(node.data);
       const hit = seen.text.indexOf(needle);
       if (hit < 0) continue;

@@ -1,18 +1,18 @@
-import {
-  LANG_KEY,
-  type AnalyzeResult,
-  type BackgroundMessage,
-  type Bilingual,
-  type Lang,
-  type ReportResponse,
-  type TabMessage,
-  type TabResponse,
+import type {
+  BackgroundMessage,
+  BackgroundResponse,
+  Bilingual,
+  Lang,
+  PageAnalysis,
+  ReportResponse,
+  SessionResponse,
+  TabMessage,
+  TabResponse,
 } from '../../lib/messages';
-import type { Report } from '../../lib/model';
 import { DETECTOR_RAN } from '../../lib/page-ids';
 import { type MarkView, showMarks } from './mark-view';
 import { pageForReading } from './page';
-import { measured } from './measured';
+import { counted } from './counted';
 
 type Skipped = { because: NonNullable<ReportResponse['skippedBecause']>; reason: Bilingual };
 
@@ -59,14 +59,16 @@ const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
  * Asks the background worker. It may be asleep (sending wakes it), or stopping or stopped mid-request
  * (the message is lost or the answer never comes): asked again, a little later each time.
  */
-async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }>): Promise<AnalyzeResult | null> {
+type Answer = BackgroundResponse<'analyze-page'>;
+
+async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze-page' }>): Promise<Answer | null> {
   for (const [attempt, within] of ANSWER_WITHIN_MS.entries()) {
     if (attempt) await pause(RETRY_AFTER_MS * attempt);
     try {
       const result = (await Promise.race([browser.runtime.sendMessage(msg), pause(within).then(() => undefined)])) as
-        | AnalyzeResult
+        | Answer
         | undefined;
-      if (result?.report) return result;
+      if (result?.reportJson) return result;
     } catch {
       // the worker stopped before it answered: try again
     }
@@ -74,21 +76,12 @@ async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze' }
   return null;
 }
 
-async function storedLang(): Promise<Lang> {
-  try {
-    return (await browser.storage.local.get(LANG_KEY))[LANG_KEY] === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
-
 /**
  * One page: sends the report's markup to the background (which reads and checks it with the CLI's
  * code), shows the marks it gets back, and answers the popup.
  */
 export class Session {
-  private report: Report | null = null;
-  private changed: ReportResponse['changed'];
+  private analysis: PageAnalysis | null = null;
   private skipped: Skipped = (globalThis as Record<string, unknown>)[DETECTOR_RAN] ? NOT_DETECTED : NOT_EXAMINED;
   private view: MarkView | null = null;
   private lang: Lang = 'zh';
@@ -105,40 +98,34 @@ export class Session {
   private async runOnce() {
     try {
       this.clear();
-      this.report = null;
-      const page = measured('serialize', () => pageForReading(this.doc));
+      this.analysis = null;
+      const page = pageForReading(this.doc);
       if ('tooLarge' in page) {
         this.skipped = tooLarge(page.tooLarge);
         return;
       }
-      performance.mark('nianbao:analyze:start');
-      const [result, lang] = await Promise.all([
-        askBackground({ type: 'analyze', url: location.href, content: page.content }),
-        storedLang(),
-      ]);
-      performance.measure('nianbao:analyze', 'nianbao:analyze:start');
+      const result = await askBackground({ type: 'analyze-page', url: location.href, content: page.content });
+      counted('analyze');
       if (!result) {
         this.skipped = READER_UNAVAILABLE;
         return;
       }
-      this.report = result.report;
-      this.changed = result.changed;
-      this.lang = lang;
-      if (result.report.status !== 'checked' || !browser.runtime?.id) return;
-      this.view = measured('mark', () =>
-        showMarks(this.doc, result, page.elementAt, this.lang, () => this.clear(true)),
-      );
+      this.analysis = result;
+      this.lang = result.lang;
+      if (result.status !== 'checked' || !browser.runtime?.id) return;
+      this.view = showMarks(this.doc, result, page.elementAt, this.lang, () => this.clear(true));
     } catch {
       // never let a page we cannot read break the page: the popup says it could not be read
-      this.report = null;
+      this.analysis = null;
       this.skipped = READER_UNAVAILABLE;
     } finally {
-      void this.tellBackground();
+      // the background set the badge with its answer; without one, the badge is cleared
+      if (!this.analysis) void this.tellBackground();
     }
   }
 
   private async tellBackground() {
-    const r = this.report;
+    const r = this.analysis;
     const msg: BackgroundMessage = {
       type: 'report-summary',
       errors: r?.summary.errors ?? 0,
@@ -159,15 +146,16 @@ export class Session {
     if (tell) void this.tellBackground();
   }
 
-  response(): ReportResponse {
-    const report = this.report;
+  /** The popup's answer; the report stays JSON text until the popup parses it (reportResponseOf). */
+  response(): SessionResponse {
+    const read = this.analysis;
     return {
       url: location.href,
-      report,
+      reportJson: read?.reportJson ?? null,
       marked: this.view?.marked ?? 0,
       ...(this.view?.unplaced ? { unplaced: this.view.unplaced } : {}),
-      ...(report && this.changed ? { changed: this.changed } : {}),
-      ...(report ? {} : { skipped: this.skipped.reason, skippedBecause: this.skipped.because }),
+      ...(read?.changed ? { changed: read.changed } : {}),
+      ...(read ? {} : { skipped: this.skipped.reason, skippedBecause: this.skipped.because }),
     };
   }
 

@@ -12,6 +12,7 @@ import {
   LANG_KEY,
   type Lang,
   PAIRING_KEY,
+  reportResponseOf,
   type MessageFor,
   type TabProtocol,
   type TabResponse,
@@ -45,6 +46,8 @@ const onGovSite = (url: string) => {
 /** The page-UI module (session, marks, banner) into the tab: the popup's click granted activeTab for it. */
 const injectPageUi = (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: [PAGE_UI_FILE] });
 
+const checkAnyway = async (tabId: number) => reportResponseOf(await send(tabId, { type: 'check-anyway' }));
+
 export const extensionApi: PopupApi = {
   async load() {
     const tab = await targetTab();
@@ -56,7 +59,7 @@ export const extensionApi: PopupApi = {
     const ask = async () => {
       const response = await send(tab.id, { type: 'get-report' });
       if (!response || typeof response !== 'object') throw new Error('no answer');
-      return { kind: 'response' as const, tabId: tab.id, response };
+      return { kind: 'response' as const, tabId: tab.id, response: reportResponseOf(response) };
     };
     try {
       return await ask();
@@ -77,9 +80,9 @@ export const extensionApi: PopupApi = {
   },
   async inject(tabId) {
     await injectPageUi(tabId);
-    return send(tabId, { type: 'check-anyway' });
+    return checkAnyway(tabId);
   },
-  checkAnyway: (tabId) => send(tabId, { type: 'check-anyway' }),
+  checkAnyway,
   readPdf,
   focus: (tabId, index) => send(tabId, { type: 'focus-finding', index }),
   clearMarks: (tabId) => send(tabId, { type: 'clear-marks' }),
@@ -107,7 +110,7 @@ export const extensionApi: PopupApi = {
     if (previous === undefined) delete chosen[url];
     else chosen[url] = previous;
     await browser.storage.local.set({ [PAIRING_KEY]: chosen });
-    return send(tabId, { type: 'check-anyway' });
+    return checkAnyway(tabId);
   },
   async startBatch(tabId, followPages) {
     const page = await send(tabId, { type: 'page-links' });

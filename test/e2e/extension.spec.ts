@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile } from '../../cli/read-input';
 import { FIXTURES } from '../support/analyze';
-import { badge, detectorRan, expect, gov, openPopup, test } from './fixtures';
+import { badge, countOf, detectorRan, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_CELLS, FAULTY_MARKS, NARRATIVE_FIGURE } from './server';
 
 const marked = (page: import('@playwright/test').Page) =>
@@ -183,7 +183,7 @@ test('a non-report gov.cn page: no marks, no overlay, no reading; the popup says
   await page.waitForTimeout(500);
   await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
   expect(await detectorRan(context, page)).toBe(true);
-  expect(await page.evaluate(() => performance.getEntriesByName('nianbao:analyze').length)).toBe(0);
+  expect(await countOf(context, page, 'analyze')).toBe(0);
   expect(await badge(serviceWorker, page)).toBe('');
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   await expect(popup.locator('[data-testid="not-a-report"]')).toContainText('不是年度报告');

@@ -1,7 +1,7 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import { CHROMIUM_PATH, extensionArgs } from '../support/chromium';
-import { DETECTOR_RAN } from '../../lib/page-ids';
+import { COUNTS_GLOBAL, DETECTOR_RAN } from '../../lib/page-ids';
 import { startFixtureServer } from './server';
 
 export const EXT = process.env.EXT_PATH ?? path.resolve(import.meta.dirname, '../../.output-e2e/chrome-mv3');
@@ -66,26 +66,32 @@ export async function badge(sw: Worker, page: Page): Promise<string> {
   });
 }
 
-/**
- * Whether the detector has looked at the page: read in the extension's own isolated world through
- * the DevTools protocol (the detector leaves nothing the page could see, not even a performance mark).
- */
-export async function detectorRan(context: BrowserContext, page: Page): Promise<boolean> {
+/** Evaluates `expression` in the extension's isolated world of the page (none there: undefined), over the DevTools protocol. */
+async function inExtensionWorld(context: BrowserContext, page: Page, expression: string): Promise<unknown> {
   const cdp = await context.newCDPSession(page);
   const worlds: number[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context: world }) => {
     if (world.auxData?.type === 'isolated' && world.origin.startsWith('chrome-extension://')) worlds.push(world.id);
   });
   await cdp.send('Runtime.enable');
-  let ran = false;
+  let value: unknown;
   for (const contextId of worlds) {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `globalThis.${DETECTOR_RAN} === true`,
-      contextId,
-      returnByValue: true,
-    });
-    ran ||= result.value === true;
+    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true });
+    value ??= result.value;
   }
   await cdp.detach();
-  return ran;
+  return value;
 }
+
+/**
+ * Whether the detector has looked at the page: read in the extension's own isolated world (the
+ * detector leaves nothing the page could see, not even a performance mark).
+ */
+export const detectorRan = async (context: BrowserContext, page: Page): Promise<boolean> =>
+  (await inExtensionWorld(context, page, `globalThis.${DETECTOR_RAN} === true || undefined`)) === true;
+
+/** How often the session read the page (`analyze`) or the detector looked again (`recheck`). */
+export const countOf = async (context: BrowserContext, page: Page, step: 'analyze' | 'recheck'): Promise<number> =>
+  ((await inExtensionWorld(context, page, `globalThis.${COUNTS_GLOBAL}?.${step} ?? undefined`)) as
+    | number
+    | undefined) ?? 0;

@@ -7,23 +7,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { REPORT_HEADERS } from '../../lib/export/sheets';
 import { recordOf, rowOf } from '../../lib/history/record';
 import { analyzeHtml } from '../support/analyze';
 import { renderPage } from '../support/render';
 import { rng, yearsOfOneBody } from '../support/report-cells';
-import { expect, gov, openPopup, test } from './fixtures';
+import { countOf, expect, gov, openPopup, test } from './fixtures';
 
 // the CSV export saves two files (报告, 问题): each wait takes the file it means, not whichever comes next
 const downloadOf = (page: Page, name: RegExp) =>
   page.waitForEvent('download', { predicate: (d) => name.test(d.suggestedFilename()) });
 import { BODY_YEARS } from './server';
 
-async function visit(page: Page, url: string) {
+async function visit(context: BrowserContext, page: Page, url: string) {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('nianbao:analyze').length > 0);
+  await expect.poll(() => countOf(context, page, 'analyze')).toBeGreaterThan(0);
 }
 
 const csvRows = (text: string) =>
@@ -46,12 +46,12 @@ test('every report kept; last year paired by itself; a changed page said; the hi
     await page.route(`**${p.path}`, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: p.html }),
     );
-  for (const p of all) await visit(page, gov(port, p.path));
+  for (const p of all) await visit(context, page, gov(port, p.path));
 
   // the popup on 甲县 2023: paired with 甲县 2022, the break found on exactly its two cells
   const popup = await openPopup(context, serviceWorker, extensionId, page);
   await page.bringToFront();
-  await visit(page, gov(port, all[2].path));
+  await visit(context, page, gov(port, all[2].path));
   await popup.reload();
   await expect(popup.locator('[data-testid="paired-with"]')).toContainText(
     '已与上一年度报告比对：甲县人民政府2022年政府信息公开工作年度报告（2022年度）',
@@ -136,7 +136,7 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   await page.route(`**${all[2].path}`, (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: changed }),
   );
-  await visit(page, gov(port, all[2].path));
+  await visit(context, page, gov(port, all[2].path));
   await popup.reload();
   await expect(popup.locator('[data-testid="changed"]')).toContainText('内容已变更');
   await expect(popup.locator('[data-testid="changed"]')).toContainText('表格数字');
@@ -144,7 +144,7 @@ test('every report kept; last year paired by itself; a changed page said; the hi
   await expect(list.locator('[data-testid="history"] tbody tr')).toHaveCount(12);
 
   // 乙市 2024: its 现行有效 chain broken — said, as info, not counted as a problem
-  await visit(page, gov(port, all[9].path));
+  await visit(context, page, gov(port, all[9].path));
   await popup.reload();
   await expect(popup.locator('[data-testid="summary"]')).toContainText('0 警告');
   await expect(popup.locator('li.info[data-rule="cross-year-in-force"]')).toHaveCount(1);

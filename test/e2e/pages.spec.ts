@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { analyzeFile } from '../../cli/read-input';
 import { FIXTURES } from '../support/analyze';
-import { badge, detectorRan, expect, gov, openPopup, test } from './fixtures';
+import { badge, countOf, detectorRan, expect, gov, openPopup, test } from './fixtures';
 import { FAULTY_MARKS, faultyPage } from './server';
 
 const html = (title: string, body: string) =>
@@ -41,7 +41,7 @@ for (const [path, body] of Object.entries(NOT_REPORTS)) {
     await expect.poll(() => detectorRan(context, page)).toBe(true);
     await page.waitForTimeout(300);
     await expect(page.locator('nianbao-check-ui')).toHaveCount(0);
-    expect(await page.evaluate(() => performance.getEntriesByName('nianbao:analyze').length)).toBe(0);
+    expect(await countOf(context, page, 'analyze')).toBe(0);
     expect(await badge(serviceWorker, page)).toBe('');
     const popup = await openPopup(context, serviceWorker, extensionId, page);
     await expect(popup.locator('[data-testid="not-a-report"]')).toContainText('不是年度报告');
