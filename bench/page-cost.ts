@@ -11,7 +11,8 @@
  * tab going to a small page of the same site, collecting garbage there (so that no earlier load's
  * garbage is collected in the measured one), then to the page; the page's figures are read as they
  * stand after SETTLE_MS.
- * `npx tsx bench/page-cost.ts [--ext DIR]` runs it alone; bench/run.ts calls it.
+ * `npx tsx bench/page-cost.ts [--ext DIR] [--before DIR]` runs it alone (BENCH_PAGES=/a.html,… for some
+ * pages only, BENCH_LOADS, BENCH_SETTLE_MS); bench/run.ts calls it.
  */
 import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -110,6 +111,8 @@ export interface PageCost {
   ours: { total: number; script: number };
   /** a second empty extension: what "added" reads when nothing is added */
   control: { total: number; script: number };
+  /** the previous build (`--before DIR`), measured in the same turns */
+  before: { total: number; script: number } | null;
   /** median ms from navigation to marks shown, warm and cold worker (report pages) */
   warm: number | null;
   cold: number | null;
@@ -119,6 +122,7 @@ export async function measurePageCost(
   ext: string,
   pages: Record<string, string>,
   reportPaths: string[],
+  beforeExt?: string,
 ): Promise<PageCost[]> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -128,15 +132,22 @@ export async function measurePageCost(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = (path: string) => `http://www.example.gov.cn:${(server.address() as AddressInfo).port}${path}`;
   const [empty, control, ours] = [await launch(emptyExtension()), await launch(emptyExtension()), await launch(ext)];
+  const previous = beforeExt ? await launch(beforeExt) : null;
   const results: PageCost[] = [];
   for (const path of Object.keys(pages)) {
-    const runs: { empty: Load[]; control: Load[]; ours: Load[] } = { empty: [], control: [], ours: [] };
+    const runs: { empty: Load[]; control: Load[]; ours: Load[]; before: Load[] } = {
+      empty: [],
+      control: [],
+      ours: [],
+      before: [],
+    };
     // warm-up: caches, code cache, the worker
-    for (const context of [empty, control, ours]) await loadOnce(context, url(path), false);
+    for (const browser of [empty, control, ours, previous]) if (browser) await loadOnce(browser, url(path), false);
     for (let i = 0; i < LOADS; i++) {
       runs.empty.push(await loadOnce(empty, url(path), false));
       runs.control.push(await loadOnce(control, url(path), false));
       runs.ours.push(await loadOnce(ours, url(path), false));
+      if (previous) runs.before.push(await loadOnce(previous, url(path), false));
     }
     const report = reportPaths.includes(path);
     const cold: Load[] = [];
@@ -151,11 +162,14 @@ export async function measurePageCost(
         total: median(runs.control.map((l) => l.total)),
         script: median(runs.control.map((l) => l.script)),
       },
+      before: previous
+        ? { total: median(runs.before.map((l) => l.total)), script: median(runs.before.map((l) => l.script)) }
+        : null,
       warm: report ? shown(runs.ours) : null,
       cold: report ? shown(cold) : null,
     });
   }
-  await Promise.all([empty.context.close(), control.context.close(), ours.context.close()]);
+  await Promise.all([empty, control, ours, previous].map((b) => b?.context.close()));
   server.close();
   return results;
 }
@@ -166,7 +180,8 @@ export function printPageCost(results: PageCost[]) {
     `Extension cost on the page, as Chromium counts it (Performance.getMetrics), median of ${LOADS} loads each, ms;\n` +
       'our build vs an extension whose content script is empty, loaded in turn. Script+Task is the target measure;\n' +
       'Script alone is steadier (Task also holds the page’s own parsing and layout, which vary between loads).\n' +
-      '"noise": what "added" reads for a second empty extension measured the same way (nothing added).',
+      '"noise": what "added" reads for a second empty extension measured the same way (nothing added);\n' +
+      '"before": what the previous build (--before DIR) adds, measured in the same turns.',
   );
   console.log(
     'page'.padEnd(36),
@@ -174,10 +189,12 @@ export function printPageCost(results: PageCost[]) {
     'ours'.padStart(7),
     'added'.padStart(7),
     'noise'.padStart(7),
+    'before'.padStart(7),
     ' Script: empty'.padStart(15),
     'ours'.padStart(6),
     'added'.padStart(6),
     'noise'.padStart(6),
+    'before'.padStart(7),
     '  to marks: warm'.padStart(17),
     'cold'.padStart(6),
   );
@@ -188,10 +205,12 @@ export function printPageCost(results: PageCost[]) {
       f(r.ours.total).padStart(7),
       f(r.ours.total - r.empty.total).padStart(7),
       f(r.control.total - r.empty.total).padStart(7),
+      f(r.before ? r.before.total - r.empty.total : null).padStart(7),
       f(r.empty.script).padStart(15),
       f(r.ours.script).padStart(6),
       f(r.ours.script - r.empty.script).padStart(6),
       f(r.control.script - r.empty.script).padStart(6),
+      f(r.before ? r.before.script - r.empty.script : null).padStart(7),
       f(r.warm).padStart(17),
       f(r.cold).padStart(6),
       r.report ? '' : '  (not a report)',
@@ -203,6 +222,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { benchPages } = await import('./pages');
   const at = process.argv.indexOf('--ext');
   const ext = resolve(at > 0 ? process.argv[at + 1] : '.output/chrome-mv3');
-  const { pages, reports } = benchPages();
-  printPageCost(await measurePageCost(ext, pages, reports));
+  const was = process.argv.indexOf('--before');
+  const { pages: all, reports } = benchPages();
+  // BENCH_PAGES=/a.html,/b.html: only those
+  const only = process.env.BENCH_PAGES?.split(',');
+  const pages = Object.fromEntries(Object.entries(all).filter(([path]) => !only || only.includes(path)));
+  printPageCost(await measurePageCost(ext, pages, reports, was > 0 ? resolve(process.argv[was + 1]) : undefined));
 }
