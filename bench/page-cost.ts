@@ -83,6 +83,11 @@ interface Load {
   shownAt: number | null;
 }
 
+const medians = (loads: Load[]) => ({
+  total: median(loads.map((l) => l.total)),
+  script: median(loads.map((l) => l.script)),
+});
+
 async function loadOnce({ context, page, cdp }: Browser, url: string, stopWorker: boolean): Promise<Load> {
   await page.goto(new URL(START_PATH, url).href, { waitUntil: 'load' });
   await cdp.send('HeapProfiler.collectGarbage');
@@ -156,15 +161,10 @@ export async function measurePageCost(
     results.push({
       path,
       report,
-      empty: { total: median(runs.empty.map((l) => l.total)), script: median(runs.empty.map((l) => l.script)) },
-      ours: { total: median(runs.ours.map((l) => l.total)), script: median(runs.ours.map((l) => l.script)) },
-      control: {
-        total: median(runs.control.map((l) => l.total)),
-        script: median(runs.control.map((l) => l.script)),
-      },
-      before: previous
-        ? { total: median(runs.before.map((l) => l.total)), script: median(runs.before.map((l) => l.script)) }
-        : null,
+      empty: medians(runs.empty),
+      ours: medians(runs.ours),
+      control: medians(runs.control),
+      before: previous ? medians(runs.before) : null,
       warm: report ? shown(runs.ours) : null,
       cold: report ? shown(cold) : null,
     });

@@ -33,7 +33,7 @@ const bannerWords = (lang: Lang, s: PageAnalysis['summary']) => {
  * What the page shows of a reading, made ready in the background: the banner's words in both
  * languages and the findings it lists. The report itself travels as JSON text, parsed only by the
  * popup: the page's main thread neither builds the report's objects nor compiles the names and
- * messages it would take to word them (measured: the page-UI module shrank from 41 KB to a quarter).
+ * messages it would take to word them (measured: the page-UI module shrank from 41.3 KB to 14.1 KB).
  */
 export function pageAnalysisOf(result: AnalyzeResult): PageAnalysis {
   const { report } = result;

@@ -1,16 +1,10 @@
 import { changeSince, recordOf } from '../lib/history/record';
-import {
-  type AnalyzeResult,
-  type BackgroundMessage,
-  type BackgroundResponse,
-  LANG_KEY,
-  type Lang,
-  type PageContent,
-} from '../lib/messages';
+import type { AnalyzeResult, BackgroundMessage, BackgroundResponse, PageContent } from '../lib/messages';
 import type { Report } from '../lib/model';
 import { analyzeForPage } from '../lib/page/analyze-for-page';
 import { pageAnalysisOf } from '../components/page-view';
 import { history } from './store/history';
+import { storedLang } from './store/lang';
 
 // MV3 `action`; Firefox's MV2 build has `browserAction`
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -21,14 +15,6 @@ function setBadge(tabId: number, msg: { errors: number; warnings: number; status
   const color = msg.errors ? '#d93025' : msg.warnings ? '#e37400' : '#1e8e3e';
   void action().setBadgeText({ tabId, text });
   void action().setBadgeBackgroundColor({ tabId, color });
-}
-
-async function storedLang(): Promise<Lang> {
-  try {
-    return (await browser.storage.local.get(LANG_KEY))[LANG_KEY] === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
 }
 
 /**
@@ -59,7 +45,10 @@ async function answer(
       return analyzeAndKeep(msg.url, msg.content);
     case 'analyze-page': {
       // the badge and the language come with the answer: the page sends and awaits nothing more
-      const [view, lang] = await Promise.all([analyzeAndKeep(msg.url, msg.content).then(pageAnalysisOf), storedLang()]);
+      const [view, lang] = await Promise.all([
+        analyzeAndKeep(msg.url, msg.content).then(pageAnalysisOf),
+        storedLang().catch(() => 'zh' as const),
+      ]);
       if (tabId !== undefined) setBadge(tabId, { ...view.summary, status: view.status });
       return { ...view, lang };
     }

@@ -55,12 +55,12 @@ const RETRY_AFTER_MS = 400;
 
 const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
+type Answer = BackgroundResponse<'analyze-page'>;
+
 /**
  * Asks the background worker. It may be asleep (sending wakes it), or stopping or stopped mid-request
  * (the message is lost or the answer never comes): asked again, a little later each time.
  */
-type Answer = BackgroundResponse<'analyze-page'>;
-
 async function askBackground(msg: Extract<BackgroundMessage, { type: 'analyze-page' }>): Promise<Answer | null> {
   for (const [attempt, within] of ANSWER_WITHIN_MS.entries()) {
     if (attempt) await pause(RETRY_AFTER_MS * attempt);

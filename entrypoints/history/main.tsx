@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { downloadFile } from '../../components/download';
 import { History, type HistoryApi } from '../../components/History';
 import type { ExcelJs } from '../../lib/export/sheets';
-import { LANG_KEY } from '../../lib/messages';
+import { storedLang } from '../store/lang';
 import { history } from '../store/history';
 import { dropBatch, loadBatch, runBatch, saveBatch } from './batch-runner';
 
@@ -34,10 +34,7 @@ const api: HistoryApi = {
     return next;
   },
   dropBatch,
-  async getLang() {
-    const stored = await browser.storage.local.get(LANG_KEY);
-    return stored[LANG_KEY] === 'en' ? 'en' : 'zh';
-  },
+  getLang: storedLang,
 };
 
 render(<History api={api} />, document.getElementById('app')!);

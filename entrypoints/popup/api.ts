@@ -4,6 +4,7 @@ import { isPdfUrl, sitePattern } from '../../lib/detect';
 import { bodyKey } from '../../lib/history/body';
 import { PAGE_UI_FILE } from '../../lib/page-ids';
 import { history } from '../store/history';
+import { storedLang } from '../store/lang';
 import { readPdf } from './pdf';
 import { downloadFile } from '../../components/download';
 import type { PopupApi } from '../../components/Popup';
@@ -86,10 +87,7 @@ export const extensionApi: PopupApi = {
   readPdf,
   focus: (tabId, index) => send(tabId, { type: 'focus-finding', index }),
   clearMarks: (tabId) => send(tabId, { type: 'clear-marks' }),
-  async getLang() {
-    const stored = await browser.storage.local.get(LANG_KEY);
-    return stored[LANG_KEY] === 'en' ? 'en' : 'zh';
-  },
+  getLang: storedLang,
   async setLang(lang: Lang, tabId?: number) {
     await browser.storage.local.set({ [LANG_KEY]: lang });
     if (tabId !== undefined) await send(tabId, { type: 'set-lang', lang }).catch(() => undefined);
